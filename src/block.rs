@@ -1,0 +1,36 @@
+//! Blocks: the raw paragraphs a reader finds, before chrome is set aside.
+
+/// One block of text as a reader found it: a paragraph of plain text, an
+/// HTML block element, a Markdown paragraph, heading or list item.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Block {
+    /// The block's text on one line: inner line breaks joined, white space
+    /// runs folded to single spaces, trimmed. A list item keeps its marker
+    /// ("1. ", "(a) ", "- ") at the front so that numbering can be set aside
+    /// later like any other paragraph number.
+    pub text: String,
+    /// 1-based line in the source where the block starts (0 when unknown).
+    pub line: usize,
+    /// True for a heading (HTML `h1`–`h6`, a Markdown heading).
+    pub heading: bool,
+}
+
+impl Block {
+    /// A block of body text.
+    pub fn text(text: impl Into<String>, line: usize) -> Block {
+        Block {
+            text: text.into(),
+            line,
+            heading: false,
+        }
+    }
+
+    /// A heading block.
+    pub fn heading(text: impl Into<String>, line: usize) -> Block {
+        Block {
+            text: text.into(),
+            line,
+            heading: true,
+        }
+    }
+}

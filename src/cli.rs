@@ -1,0 +1,391 @@
+//! The command line: clap definitions, and `run`, which reads the inputs,
+//! compares them and writes the report. The binary only maps the outcome to
+//! an exit status.
+
+use std::io::{self, IsTerminal, Write};
+use std::path::{Path, PathBuf};
+
+use clap::{Parser, ValueEnum, ValueHint};
+
+use crate::chrome::Chrome;
+use crate::document::Document;
+use crate::error::{EXIT_CHANGED, EXIT_SAME, Error, Result};
+use crate::input::{self, ReadOptions};
+use crate::report::terminal::{self, Layout, Palette};
+use crate::report::yaml;
+use crate::{Options, compare};
+
+const EXAMPLES: &str = "\
+Examples:
+  statement-diff corpus/dtt/14th.txt corpus/dtt/15th.txt
+  statement-diff --format yaml -o changes.yaml old.html new.txt
+  statement-diff --show-paragraphs corpus/dtt/14th-usindopacom-page.txt
+  pdftotext new.pdf - | statement-diff old.txt -
+
+Exit status: 0 if the statements say the same thing, 1 if something changed,
+2 on trouble (a file that cannot be read, bad arguments).";
+
+/// Tell exactly what changed between two successive joint statements.
+///
+/// Reads each statement (plain text, a saved web page, Markdown; UTF-8 or
+/// UTF-16), sets page chrome aside, splits it into paragraphs and reports
+/// which paragraphs were added, removed, reworded or moved, with the changed
+/// words highlighted.
+#[derive(Debug, Parser)]
+#[command(name = "statement-diff", bin_name = "statement-diff", version, about, long_about, after_help = EXAMPLES)]
+pub struct Cli {
+    /// OLD and NEW statements ('-' reads standard input); with
+    /// --show-paragraphs, one or more files
+    #[arg(value_name = "FILE", value_hint = ValueHint::FilePath, required = true, num_args = 1..)]
+    pub files: Vec<String>,
+
+    /// Output format
+    #[arg(short, long, value_enum, default_value_t = FormatArg::Terminal)]
+    pub format: FormatArg,
+
+    /// Write the report to FILE instead of standard output (written to a
+    /// temporary file, then renamed, so a report is never half-written)
+    #[arg(short, long, value_name = "FILE", value_hint = ValueHint::FilePath)]
+    pub output: Option<PathBuf>,
+
+    /// When to use colors: auto colors a terminal unless NO_COLOR is set
+    #[arg(long, value_name = "WHEN", value_enum, default_value_t = ColorWhen::Auto)]
+    pub color: ColorWhen,
+
+    /// Minimum word-level similarity (0-1) for two paragraphs to count as
+    /// one reworded or moved paragraph
+    #[arg(long, value_name = "RATIO", default_value_t = 0.5, value_parser = parse_ratio)]
+    pub threshold: f64,
+
+    /// Also show the unchanged paragraphs
+    #[arg(long)]
+    pub all: bool,
+
+    /// Keep page chrome (banners, breadcrumbs, related news) as paragraphs
+    #[arg(long)]
+    pub keep_chrome: bool,
+
+    /// Add the chrome rules in FILE to the built-in ones (format: see
+    /// src/chrome.rules)
+    #[arg(long, value_name = "FILE", value_hint = ValueHint::FilePath)]
+    pub chrome_rules: Option<PathBuf>,
+
+    /// Read inputs as this format instead of detecting it
+    #[arg(long, value_name = "FORMAT", value_enum)]
+    pub input_format: Option<InputFormatArg>,
+
+    /// Read inputs that are not UTF-8 in this legacy encoding
+    /// (windows-1252, euc-kr, shift_jis, …)
+    #[arg(long, value_name = "NAME")]
+    pub encoding: Option<String>,
+
+    /// Print each file's paragraphs as the tool sees them, and what was set
+    /// aside, instead of comparing
+    #[arg(long)]
+    pub show_paragraphs: bool,
+
+    /// Wrap the terminal report to N columns (default: the terminal's width,
+    /// or 100)
+    #[arg(long, value_name = "N")]
+    pub width: Option<usize>,
+}
+
+fn parse_ratio(s: &str) -> std::result::Result<f64, String> {
+    let v: f64 = s.parse().map_err(|e| format!("{e}"))?;
+    if (0.0..=1.0).contains(&v) {
+        Ok(v)
+    } else {
+        Err(format!("{v} is not between 0 and 1"))
+    }
+}
+
+/// Report formats.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum FormatArg {
+    /// A report for a person, colored on a terminal
+    Terminal,
+    /// The YAML change summary for CI jobs (schema statement-diff/1)
+    Yaml,
+}
+
+/// When to color.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ColorWhen {
+    /// Color when writing to a terminal and NO_COLOR is not set
+    Auto,
+    /// Always color
+    Always,
+    /// Never color
+    Never,
+}
+
+/// Input formats.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum InputFormatArg {
+    /// Plain text
+    Text,
+    /// A web page
+    Html,
+    /// Markdown
+    Markdown,
+}
+
+/// Decides once whether to color: --color, then NO_COLOR (set and not
+/// empty), then CLICOLOR_FORCE (set and not "0"), then TERM=dumb, then
+/// whether the output is a terminal.
+pub fn use_color(when: ColorWhen, to_terminal: bool) -> bool {
+    let var = |k: &str| std::env::var_os(k).filter(|v| !v.is_empty());
+    match when {
+        ColorWhen::Always => true,
+        ColorWhen::Never => false,
+        ColorWhen::Auto if var("NO_COLOR").is_some() => false,
+        ColorWhen::Auto if var("CLICOLOR_FORCE").is_some_and(|v| v != "0") => true,
+        ColorWhen::Auto if var("TERM").is_some_and(|t| t == "dumb") => false,
+        ColorWhen::Auto => to_terminal,
+    }
+}
+
+/// Runs the command line; returns the exit status.
+pub fn run(cli: &Cli) -> Result<u8> {
+    let chrome = chrome(cli)?;
+    let read = ReadOptions {
+        format: cli.input_format.map(|f| match f {
+            InputFormatArg::Text => input::Format::Text,
+            InputFormatArg::Html => input::Format::Html,
+            InputFormatArg::Markdown => input::Format::Markdown,
+        }),
+        encoding: cli.encoding.clone(),
+    };
+    if cli.files.iter().filter(|f| *f == "-").count() > 1 {
+        return Err(Error::BothStdin);
+    }
+    let documents = cli
+        .files
+        .iter()
+        .map(|name| {
+            input::read_path(name, &read).map(|source| Document::from_source(&source, &chrome))
+        })
+        .collect::<Result<Vec<_>>>()?;
+
+    let to_terminal = cli.output.is_none() && io::stdout().is_terminal();
+    let palette = if cli.format == FormatArg::Terminal && use_color(cli.color, to_terminal) {
+        Palette::colored()
+    } else {
+        Palette::plain()
+    };
+    let width = cli.width.unwrap_or_else(|| terminal_width(to_terminal));
+
+    if cli.show_paragraphs {
+        let mut buf = Vec::new();
+        for doc in &documents {
+            show_paragraphs(&mut buf, doc, &palette, width).map_err(|e| write_error(cli, e))?;
+        }
+        emit(cli, &buf)?;
+        return Ok(EXIT_SAME);
+    }
+    let [old, new] = documents.as_slice() else {
+        return Err(Error::Usage(format!(
+            "expected two files, OLD and NEW, but got {}",
+            documents.len()
+        )));
+    };
+    for doc in [old, new] {
+        if doc.paragraphs.is_empty() {
+            return Err(Error::Empty {
+                path: doc.name.clone(),
+                reason: "no statement text found".into(),
+            });
+        }
+    }
+    let options = Options {
+        threshold: cli.threshold,
+        chrome_rules: !cli.keep_chrome,
+        ..Options::default()
+    };
+    let report = compare(old, new, &options);
+    let mut buf = Vec::new();
+    match cli.format {
+        FormatArg::Terminal => {
+            let layout = Layout {
+                width,
+                all: cli.all,
+            };
+            terminal::render(&mut buf, &report, &palette, &layout)
+                .map_err(|e| write_error(cli, e))?;
+        }
+        FormatArg::Yaml => buf.extend_from_slice(yaml::render(&report).as_bytes()),
+    }
+    emit(cli, &buf)?;
+    Ok(if report.is_same() {
+        EXIT_SAME
+    } else {
+        EXIT_CHANGED
+    })
+}
+
+fn chrome(cli: &Cli) -> Result<Chrome> {
+    if cli.keep_chrome {
+        return Ok(Chrome::none());
+    }
+    let mut rules = crate::chrome::BUILTIN_RULES.to_string();
+    if let Some(path) = &cli.chrome_rules {
+        let extra = std::fs::read_to_string(path).map_err(|e| Error::BadDataFile {
+            path: path.clone(),
+            reason: e.to_string(),
+        })?;
+        // Validate the user's file on its own so errors name its lines.
+        Chrome::parse(&extra).map_err(|e| Error::BadDataFile {
+            path: path.clone(),
+            reason: e.to_string(),
+        })?;
+        rules.push('\n');
+        rules.push_str(&extra);
+    }
+    Chrome::parse(&rules).map_err(|e| Error::BadDataFile {
+        path: PathBuf::from("chrome.rules"),
+        reason: e.to_string(),
+    })
+}
+
+fn terminal_width(to_terminal: bool) -> usize {
+    let columns = std::env::var("COLUMNS")
+        .ok()
+        .and_then(|c| c.parse::<usize>().ok());
+    match columns {
+        Some(c) if to_terminal && c >= 40 => c.min(160),
+        _ => 100,
+    }
+}
+
+fn write_error(cli: &Cli, source: io::Error) -> Error {
+    let path = cli
+        .output
+        .as_ref()
+        .map_or_else(|| "-".to_string(), |p| p.display().to_string());
+    Error::Write { path, source }
+}
+
+/// Writes the finished report to standard output or, atomically, to the
+/// output file. A reader that goes away early (`statement-diff a b | head
+/// -1`) is not an error: the run ends quietly with its usual status.
+fn emit(cli: &Cli, bytes: &[u8]) -> Result<()> {
+    match &cli.output {
+        None => {
+            let mut out = io::stdout().lock();
+            match out.write_all(bytes).and_then(|()| out.flush()) {
+                Err(e) if e.kind() != io::ErrorKind::BrokenPipe => Err(write_error(cli, e)),
+                _ => Ok(()),
+            }
+        }
+        Some(path) => write_atomically(path, bytes).map_err(|e| write_error(cli, e)),
+    }
+}
+
+fn write_atomically(path: &Path, bytes: &[u8]) -> io::Result<()> {
+    let dir = match path.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
+        _ => PathBuf::from("."),
+    };
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "report".into());
+    let tmp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
+    let result = std::fs::write(&tmp, bytes).and_then(|()| std::fs::rename(&tmp, path));
+    if result.is_err() {
+        let _ = std::fs::remove_file(&tmp);
+    }
+    result
+}
+
+/// `--show-paragraphs`: the numbered paragraphs and what was set aside.
+fn show_paragraphs(
+    out: &mut impl Write,
+    doc: &Document,
+    p: &Palette,
+    width: usize,
+) -> io::Result<()> {
+    use owo_colors::OwoColorize;
+    writeln!(
+        out,
+        "{} ({} paragraphs, {}, {})",
+        doc.name.style(p.strong),
+        doc.paragraphs.len(),
+        doc.format.name(),
+        doc.encoding
+    )?;
+    if let Some(title) = &doc.title {
+        writeln!(out, "  title: {title}")?;
+    }
+    if let Some(date) = &doc.date {
+        writeln!(out, "  date: {date}")?;
+    }
+    for para in &doc.paragraphs {
+        let mut text = para.text.clone();
+        let room = width.saturating_sub(14).max(30);
+        if text.chars().count() > room {
+            text = text
+                .chars()
+                .take(room.saturating_sub(1))
+                .collect::<String>()
+                + "\u{2026}";
+        }
+        writeln!(out, "  \u{b6}{:<3} {}", para.index, text)?;
+    }
+    if !doc.set_aside.is_empty() {
+        writeln!(
+            out,
+            "  {}",
+            format!("set aside ({}):", doc.set_aside.len()).style(p.dim)
+        )?;
+        for block in &doc.set_aside {
+            let mut text = block.text.clone();
+            if text.chars().count() > 70 {
+                text = text.chars().take(69).collect::<String>() + "\u{2026}";
+            }
+            let line = format!(
+                "    {:<8} line {:<4} {}",
+                block.rule.name(),
+                block.line,
+                text
+            );
+            writeln!(out, "{}", line.style(p.dim))?;
+        }
+    }
+    writeln!(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use clap::CommandFactory;
+
+    #[test]
+    fn cli_is_well_formed() {
+        Cli::command().debug_assert();
+    }
+
+    #[test]
+    fn parses_values() {
+        let cli = Cli::try_parse_from([
+            "statement-diff",
+            "-f",
+            "yaml",
+            "--color=never",
+            "a.txt",
+            "-",
+        ])
+        .unwrap();
+        assert_eq!(cli.format, FormatArg::Yaml);
+        assert_eq!(cli.files, ["a.txt", "-"]);
+        let err =
+            Cli::try_parse_from(["statement-diff", "--threshold", "1.5", "a", "b"]).unwrap_err();
+        assert_eq!(err.exit_code(), 2);
+    }
+
+    #[test]
+    fn color_flag_beats_environment() {
+        assert!(use_color(ColorWhen::Always, false));
+        assert!(!use_color(ColorWhen::Never, true));
+    }
+}

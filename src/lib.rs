@@ -1,0 +1,147 @@
+//! statement-diff tells exactly what changed between two successive joint
+//! statements: which paragraphs were added, removed, reworded or moved, and
+//! which words changed inside them.
+//!
+//! The pipeline runs one way, one module a stage:
+//!
+//! bytes → [`input`] (decode, detect the format) → [`block`]s (plain text
+//! through [`segment`], web pages through `input::html`, Markdown through
+//! `input::markdown`) → [`chrome`] (page chrome set aside) → [`document`]
+//! (paragraphs with comparison keys from [`normalize`]) → [`align`] →
+//! [`classify`] (changes, with [`words`] redlines) → [`model::Change`]s →
+//! [`report`] (terminal or YAML).
+//!
+//! ```
+//! use statement_diff::{compare, Options, document::Document, chrome::Chrome};
+//!
+//! let chrome = Chrome::builtin();
+//! let old = Document::from_text("old.txt", "They condemned the launches.\n\nThey met.", &chrome);
+//! let new = Document::from_text("new.txt", "They strongly condemned the launches.\n\nThey met.", &chrome);
+//! let report = compare(&old, &new, &Options::default());
+//! assert_eq!(report.summary.reworded, 1);
+//! assert_eq!(report.summary.unchanged, 1);
+//! assert_eq!(report.changes[0].edits[0].inserted, "strongly");
+//! ```
+
+#![warn(missing_docs)]
+#![deny(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
+pub mod align;
+pub mod block;
+pub mod chrome;
+pub mod classify;
+pub mod cli;
+pub mod document;
+pub mod error;
+pub mod input;
+pub mod model;
+pub mod normalize;
+pub mod report;
+pub mod segment;
+pub mod words;
+
+use std::time::Duration;
+
+use align::{AlignOptions, align};
+use chrome::SetAside;
+use document::Document;
+use model::{Change, Summary, Unchanged};
+
+pub use error::{Error, Result};
+
+/// How to compare.
+#[derive(Debug, Clone)]
+pub struct Options {
+    /// Minimum word-level similarity (0–1) for two paragraphs to be one
+    /// reworded or moved paragraph. Default 0.5.
+    pub threshold: f64,
+    /// Whether page chrome was set aside (recorded in reports).
+    pub chrome_rules: bool,
+    /// Time allowed for the paragraph alignment.
+    pub timeout: Duration,
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        Options {
+            threshold: 0.5,
+            chrome_rules: true,
+            timeout: Duration::from_secs(2),
+        }
+    }
+}
+
+/// What a report says about one input.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SideInfo {
+    /// The path as given.
+    pub path: String,
+    /// The format read ("text", "html", "markdown").
+    pub format: &'static str,
+    /// The encoding read.
+    pub encoding: &'static str,
+    /// Number of paragraphs in the statement.
+    pub paragraphs: usize,
+    /// The title found, if any.
+    pub title: Option<String>,
+    /// The publication date found, if any.
+    pub date: Option<String>,
+    /// Page chrome set aside.
+    pub set_aside: Vec<SetAside>,
+}
+
+impl SideInfo {
+    fn of(doc: &Document) -> SideInfo {
+        SideInfo {
+            path: doc.name.clone(),
+            format: doc.format.name(),
+            encoding: doc.encoding,
+            paragraphs: doc.paragraphs.len(),
+            title: doc.title.clone(),
+            date: doc.date.clone(),
+            set_aside: doc.set_aside.clone(),
+        }
+    }
+}
+
+/// The comparison of two statements.
+#[derive(Debug, Clone)]
+pub struct Report {
+    /// The old statement.
+    pub old: SideInfo,
+    /// The new statement.
+    pub new: SideInfo,
+    /// Counts of each kind.
+    pub summary: Summary,
+    /// The changes in document order.
+    pub changes: Vec<Change>,
+    /// The paragraphs that did not change.
+    pub unchanged: Vec<Unchanged>,
+    /// The settings used.
+    pub options: Options,
+}
+
+impl Report {
+    /// True when the statements say the same thing.
+    pub fn is_same(&self) -> bool {
+        self.summary.is_same()
+    }
+}
+
+/// Compares two documents.
+pub fn compare(old: &Document, new: &Document, options: &Options) -> Report {
+    let align_options = AlignOptions {
+        threshold: options.threshold,
+        timeout: options.timeout,
+    };
+    let alignment = align(&old.paragraphs, &new.paragraphs, &align_options);
+    let (changes, unchanged, summary) = classify::classify(old, new, &alignment);
+    Report {
+        old: SideInfo::of(old),
+        new: SideInfo::of(new),
+        summary,
+        changes,
+        unchanged,
+        options: options.clone(),
+    }
+}

@@ -1,0 +1,121 @@
+//! The result of a comparison: what changed, paragraph by paragraph, in a
+//! shape every report renders from.
+
+/// What happened to a paragraph.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum ChangeKind {
+    /// Only in the new statement.
+    Added,
+    /// Only in the old statement.
+    Removed,
+    /// In both, in the same place relative to the unchanged paragraphs,
+    /// with different words.
+    Reworded,
+    /// In both, in another place relative to the unchanged paragraphs
+    /// (with or without word changes).
+    Moved,
+}
+
+impl ChangeKind {
+    /// The lower-case name used in reports.
+    pub fn name(self) -> &'static str {
+        match self {
+            ChangeKind::Added => "added",
+            ChangeKind::Removed => "removed",
+            ChangeKind::Reworded => "reworded",
+            ChangeKind::Moved => "moved",
+        }
+    }
+}
+
+/// One side of a change: a paragraph of one statement.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Side {
+    /// 1-based paragraph number.
+    pub index: usize,
+    /// 1-based line in the source (0 when unknown).
+    pub line: usize,
+    /// The paragraph as written.
+    pub text: String,
+}
+
+/// What a run of words in a word-level redline is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SpanTag {
+    /// In both paragraphs.
+    Same,
+    /// Only in the old paragraph.
+    Deleted,
+    /// Only in the new paragraph.
+    Inserted,
+}
+
+/// A run of text in a redline, as written in its paragraph.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Span {
+    /// Which side the text comes from.
+    pub tag: SpanTag,
+    /// The text.
+    pub text: String,
+}
+
+/// One word-level edit with a little context to read it by.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Edit {
+    /// Words before the edit (up to a few), as in the old paragraph.
+    pub before: String,
+    /// What the old paragraph says here ("" for a pure insertion).
+    pub deleted: String,
+    /// What the new paragraph says here ("" for a pure deletion).
+    pub inserted: String,
+    /// Words after the edit (up to a few).
+    pub after: String,
+}
+
+/// A paragraph-level change.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Change {
+    /// What happened.
+    pub kind: ChangeKind,
+    /// The old paragraph (absent for added).
+    pub old: Option<Side>,
+    /// The new paragraph (absent for removed).
+    pub new: Option<Side>,
+    /// Word-level similarity, 0–1 (reworded and moved).
+    pub similarity: Option<f64>,
+    /// The whole redline, old and new text interleaved (reworded and moved).
+    pub spans: Vec<Span>,
+    /// The edits alone, with context (reworded and moved).
+    pub edits: Vec<Edit>,
+}
+
+/// A paragraph that did not change, for `--all`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Unchanged {
+    /// The old paragraph.
+    pub old: Side,
+    /// Its new paragraph number.
+    pub new_index: usize,
+}
+
+/// Counts of each kind of change.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Summary {
+    /// Paragraphs in both, same words, same place.
+    pub unchanged: usize,
+    /// Paragraphs added.
+    pub added: usize,
+    /// Paragraphs removed.
+    pub removed: usize,
+    /// Paragraphs reworded in place.
+    pub reworded: usize,
+    /// Paragraphs moved.
+    pub moved: usize,
+}
+
+impl Summary {
+    /// True when nothing changed.
+    pub fn is_same(&self) -> bool {
+        self.added + self.removed + self.reworded + self.moved == 0
+    }
+}

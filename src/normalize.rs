@@ -1,0 +1,237 @@
+//! Text folding: display text with tidy white space, and the comparison key
+//! that ignores typography (quotes, dashes, compatibility forms) and
+//! paragraph numbering.
+
+use unicode_normalization::UnicodeNormalization;
+
+/// Folds white space runs (tabs, non-breaking and other Unicode spaces, line
+/// breaks) to single spaces, drops zero-width characters and soft hyphens,
+/// and trims both ends. The words themselves are kept as written.
+pub fn tidy_spaces(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut pending_space = false;
+    for ch in text.chars() {
+        if is_invisible(ch) {
+            continue;
+        }
+        if ch.is_whitespace() {
+            pending_space = !out.is_empty();
+            continue;
+        }
+        if pending_space {
+            out.push(' ');
+            pending_space = false;
+        }
+        out.push(ch);
+    }
+    out
+}
+
+/// Characters that carry no text: zero-width spaces and joiners, the byte
+/// order mark, the soft hyphen and the word joiner.
+pub fn is_invisible(ch: char) -> bool {
+    matches!(
+        ch,
+        '\u{00AD}' | '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{2060}' | '\u{FEFF}'
+    )
+}
+
+/// Maps typographic variants to their plain forms: curly and low quotes,
+/// primes, the dash family and the minus sign.
+fn fold_char(ch: char) -> char {
+    match ch {
+        '\u{2018}' | '\u{2019}' | '\u{201A}' | '\u{201B}' | '\u{2032}' | '\u{FF07}' | '`' => '\'',
+        '\u{201C}' | '\u{201D}' | '\u{201E}' | '\u{201F}' | '\u{2033}' | '\u{00AB}'
+        | '\u{00BB}' => '"',
+        '\u{2010}' | '\u{2011}' | '\u{2012}' | '\u{2013}' | '\u{2014}' | '\u{2015}'
+        | '\u{2212}' | '\u{FE58}' | '\u{FE63}' | '\u{FF0D}' => '-',
+        _ => ch,
+    }
+}
+
+/// The comparison key of a paragraph: NFKC compatibility forms, plain quotes
+/// and dashes, folded white space, and no leading paragraph number.
+///
+/// ```
+/// use statement_diff::normalize::comparison_key;
+/// assert_eq!(
+///     comparison_key("3.\u{a0} The DPRK\u{2019}s \u{201c}satellite\u{201d} \u{2014} launch"),
+///     "The DPRK's \"satellite\" - launch"
+/// );
+/// ```
+pub fn comparison_key(text: &str) -> String {
+    let folded = fold_typography(text);
+    let (_, rest) = split_number(&folded);
+    rest.to_string()
+}
+
+/// NFKC compatibility forms, plain quotes and dashes, folded white space:
+/// the comparison key before numbering is set aside.
+pub fn fold_typography(text: &str) -> String {
+    let folded: String = text.nfkc().map(fold_char).collect();
+    tidy_spaces(&folded)
+}
+
+/// Splits a leading paragraph number or list marker ("1.", "2)", "(3)",
+/// "IV.", "(a)", "a)", "-", "•") from the text that follows it. Returns
+/// `(Some(marker), rest)` when there is one.
+///
+/// A marker must be followed by white space and some text, so "2024 marks"
+/// or "U.S. officials" are left alone.
+pub fn split_number(text: &str) -> (Option<&str>, &str) {
+    let Some(end) = marker_len(text) else {
+        return (None, text);
+    };
+    let rest = text[end..].trim_start();
+    if rest.is_empty() || rest.len() == text[end..].len() {
+        return (None, text);
+    }
+    (Some(text[..end].trim_end()), rest)
+}
+
+/// Length in bytes of a list marker at the start of `text`, if any.
+fn marker_len(text: &str) -> Option<usize> {
+    let bytes = text.as_bytes();
+    let first = text.chars().next()?;
+    if matches!(
+        first,
+        '-' | '*'
+            | '\u{2022}'
+            | '\u{00B7}'
+            | '\u{25AA}'
+            | '\u{25E6}'
+            | '\u{2023}'
+            | '\u{2013}'
+            | '\u{2014}'
+            | '\u{25CF}'
+            | '\u{25A0}'
+            | '\u{25A1}'
+            | '\u{25CB}'
+            | '\u{30FB}'
+    ) {
+        return Some(first.len_utf8());
+    }
+    // "(3)", "(a)", "(iv)"
+    if bytes[0] == b'(' {
+        let close = text.find(')')?;
+        let inner = &text[1..close];
+        return is_ordinal(inner).then_some(close + 1);
+    }
+    // "3.", "3)", "a)", "IV.", "제3항"-style markers are not handled.
+    let stop = text.find(['.', ')'])?;
+    let inner = &text[..stop];
+    if !is_ordinal(inner) {
+        return None;
+    }
+    // A single capital letter followed by "." is an initial ("A. Smith"),
+    // not a list marker, unless the text is clearly a list ("A) ...").
+    let is_letter = inner.chars().all(|c| c.is_ascii_alphabetic());
+    if is_letter && bytes[stop] == b'.' && !is_roman(inner) {
+        return None;
+    }
+    Some(stop + 1)
+}
+
+/// "12", "a", "iv", "IV": a paragraph ordinal of at most three digits or a
+/// single letter or a short Roman numeral.
+fn is_ordinal(s: &str) -> bool {
+    let digits = !s.is_empty() && s.len() <= 3 && s.bytes().all(|b| b.is_ascii_digit());
+    let letter = s.len() == 1 && s.bytes().all(|b| b.is_ascii_lowercase());
+    digits || letter || is_roman(s)
+}
+
+fn is_roman(s: &str) -> bool {
+    !s.is_empty()
+        && s.len() <= 5
+        && (s.bytes().all(|b| b"IVXL".contains(&b)) || s.bytes().all(|b| b"ivxl".contains(&b)))
+}
+
+/// The words of a comparison key, lower-cased, for similarity and indexing:
+/// Unicode (UAX #29) words, punctuation left out.
+pub fn words(key: &str) -> Vec<String> {
+    use unicode_segmentation::UnicodeSegmentation;
+    key.unicode_words().map(|w| w.to_lowercase()).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tidy_folds_all_spaces_and_drops_invisibles() {
+        assert_eq!(
+            tidy_spaces("  a\u{a0}\u{a0}b\t\tc\u{200b}d\u{ad}e \n"),
+            "a b cde"
+        );
+        assert_eq!(tidy_spaces("\u{3000}x\u{202f}y"), "x y");
+        assert_eq!(tidy_spaces(""), "");
+    }
+
+    #[test]
+    fn key_folds_quotes_dashes_and_compatibility_forms() {
+        assert_eq!(
+            comparison_key("\u{2018}a\u{2019} \u{201c}b\u{201d}"),
+            "'a' \"b\""
+        );
+        assert_eq!(
+            comparison_key("ROK\u{2013}U.S.\u{2014}Japan \u{2212}1"),
+            "ROK-U.S.-Japan -1"
+        );
+        assert_eq!(comparison_key("\u{ff21}\u{ff22}\u{2026}"), "AB...");
+        assert_eq!(comparison_key("ﬁnal"), "final");
+    }
+
+    #[test]
+    fn key_sets_paragraph_numbers_aside() {
+        assert_eq!(
+            comparison_key("1. The officials met."),
+            "The officials met."
+        );
+        assert_eq!(
+            comparison_key("12)  The officials met."),
+            "The officials met."
+        );
+        assert_eq!(
+            comparison_key("(3) The officials met."),
+            "The officials met."
+        );
+        assert_eq!(
+            comparison_key("(b) The officials met."),
+            "The officials met."
+        );
+        assert_eq!(comparison_key("IV. Regional issues"), "Regional issues");
+        assert_eq!(comparison_key("- Hold the talks."), "Hold the talks.");
+        assert_eq!(
+            comparison_key("\u{2022} Hold the talks."),
+            "Hold the talks."
+        );
+    }
+
+    #[test]
+    fn key_keeps_text_that_only_looks_numbered() {
+        assert_eq!(comparison_key("2024 marks a year."), "2024 marks a year.");
+        assert_eq!(comparison_key("U.S. officials met."), "U.S. officials met.");
+        assert_eq!(comparison_key("A. Smith spoke."), "A. Smith spoke.");
+        assert_eq!(comparison_key("1."), "1.");
+        assert_eq!(comparison_key("1.5 million"), "1.5 million");
+        assert_eq!(comparison_key("-5 degrees"), "-5 degrees");
+    }
+
+    #[test]
+    fn split_number_returns_the_marker() {
+        assert_eq!(split_number("3. Text"), (Some("3."), "Text"));
+        assert_eq!(split_number("Text"), (None, "Text"));
+    }
+
+    #[test]
+    fn words_are_lowercase_without_punctuation() {
+        assert_eq!(
+            words("The DPRK's test, (UNSCRs)."),
+            ["the", "dprk's", "test", "unscrs"]
+        );
+        assert_eq!(
+            words("북한의 미사일 발사를 규탄했다."),
+            ["북한의", "미사일", "발사를", "규탄했다"]
+        );
+    }
+}

@@ -1,0 +1,359 @@
+//! The terminal report: a header with both files and the counts, then each
+//! change in document order with its words redlined inline.
+//!
+//! Colors come from a [`Palette`] decided once by the caller; with the plain
+//! palette the redline reads `[-deleted-]{+inserted+}` like `git diff
+//! --word-diff=plain`.
+
+use std::io::{self, Write};
+
+use owo_colors::{OwoColorize, Style};
+use unicode_width::UnicodeWidthStr;
+
+use crate::model::{Change, ChangeKind, Span, SpanTag};
+use crate::{Report, SideInfo};
+
+/// The styles of a report. Every style a renderer uses is a field here, so
+/// the plain palette writes no escape codes at all.
+#[derive(Debug, Clone, Copy)]
+pub struct Palette {
+    /// Whether markers like `[-…-]` are written (plain output).
+    pub markers: bool,
+    /// Headings and file names.
+    pub strong: Style,
+    /// Secondary text (counts, notes).
+    pub dim: Style,
+    /// Added paragraphs and their label.
+    pub added: Style,
+    /// Removed paragraphs and their label.
+    pub removed: Style,
+    /// Reworded label.
+    pub reworded: Style,
+    /// Moved label.
+    pub moved: Style,
+    /// Inserted words.
+    pub inserted_word: Style,
+    /// Deleted words.
+    pub deleted_word: Style,
+}
+
+impl Palette {
+    /// Colors for a terminal.
+    pub fn colored() -> Palette {
+        Palette {
+            markers: false,
+            strong: Style::new().bold(),
+            dim: Style::new().dimmed(),
+            added: Style::new().green(),
+            removed: Style::new().red(),
+            reworded: Style::new().yellow().bold(),
+            moved: Style::new().cyan().bold(),
+            inserted_word: Style::new().green().bold().underline(),
+            deleted_word: Style::new().red().strikethrough(),
+        }
+    }
+
+    /// No colors: markers show the edits instead.
+    pub fn plain() -> Palette {
+        let p = Style::new();
+        Palette {
+            markers: true,
+            strong: p,
+            dim: p,
+            added: p,
+            removed: p,
+            reworded: p,
+            moved: p,
+            inserted_word: p,
+            deleted_word: p,
+        }
+    }
+}
+
+/// How the terminal report is laid out.
+#[derive(Debug, Clone, Copy)]
+pub struct Layout {
+    /// Wrap paragraphs to this many columns.
+    pub width: usize,
+    /// Also list the unchanged paragraphs.
+    pub all: bool,
+}
+
+impl Default for Layout {
+    fn default() -> Self {
+        Layout {
+            width: 100,
+            all: false,
+        }
+    }
+}
+
+const INDENT: &str = "    ";
+
+/// Writes the terminal report.
+pub fn render(
+    out: &mut impl Write,
+    report: &Report,
+    palette: &Palette,
+    layout: &Layout,
+) -> io::Result<()> {
+    header(out, report, palette)?;
+    if report.is_same() {
+        writeln!(out)?;
+        writeln!(
+            out,
+            "{}",
+            "No changes: the two statements say the same thing.".style(palette.strong)
+        )?;
+        return Ok(());
+    }
+    let mut unchanged = report.unchanged.iter().peekable();
+    for change in &report.changes {
+        if layout.all {
+            let before = change.new.as_ref().map_or(usize::MAX, |s| s.index);
+            while let Some(u) = unchanged.next_if(|u| u.new_index < before) {
+                writeln!(out)?;
+                writeln!(
+                    out,
+                    "{}",
+                    format!(
+                        "= unchanged  \u{b6}{} \u{2192} \u{b6}{}",
+                        u.old.index, u.new_index
+                    )
+                    .style(palette.dim)
+                )?;
+                wrap(
+                    out,
+                    &[Span {
+                        tag: SpanTag::Same,
+                        text: u.old.text.clone(),
+                    }],
+                    palette,
+                    palette.dim,
+                    layout.width,
+                )?;
+            }
+        }
+        writeln!(out)?;
+        change_block(out, change, palette, layout)?;
+    }
+    if layout.all {
+        for u in unchanged {
+            writeln!(out)?;
+            writeln!(
+                out,
+                "{}",
+                format!(
+                    "= unchanged  \u{b6}{} \u{2192} \u{b6}{}",
+                    u.old.index, u.new_index
+                )
+                .style(palette.dim)
+            )?;
+            wrap(
+                out,
+                &[Span {
+                    tag: SpanTag::Same,
+                    text: u.old.text.clone(),
+                }],
+                palette,
+                palette.dim,
+                layout.width,
+            )?;
+        }
+    }
+    Ok(())
+}
+
+fn header(out: &mut impl Write, report: &Report, p: &Palette) -> io::Result<()> {
+    side_line(out, "old", &report.old, p)?;
+    side_line(out, "new", &report.new, p)?;
+    for (name, info) in [("old", &report.old), ("new", &report.new)] {
+        let n = info.set_aside.len();
+        if n > 0 {
+            let what = if n == 1 { "block" } else { "blocks" };
+            let line = format!(
+                "{INDENT}set aside {n} {what} of page chrome in {name} (see --show-paragraphs)"
+            );
+            writeln!(out, "{}", line.style(p.dim))?;
+        }
+    }
+    let s = report.summary;
+    let counts = [
+        (s.unchanged, "unchanged", p.dim),
+        (s.added, "added", p.added),
+        (s.removed, "removed", p.removed),
+        (s.reworded, "reworded", p.reworded),
+        (s.moved, "moved", p.moved),
+    ];
+    write!(out, "{INDENT}")?;
+    for (k, (n, label, style)) in counts.iter().enumerate() {
+        if k > 0 {
+            write!(out, "{}", " \u{b7} ".style(p.dim))?;
+        }
+        let text = format!("{n} {label}");
+        if *n > 0 && k > 0 {
+            write!(out, "{}", text.style(*style))?;
+        } else {
+            write!(out, "{}", text.style(p.dim))?;
+        }
+    }
+    writeln!(out)
+}
+
+fn side_line(out: &mut impl Write, name: &str, info: &SideInfo, p: &Palette) -> io::Result<()> {
+    let mut detail = vec![format!("{} paragraphs", info.paragraphs)];
+    if let Some(date) = &info.date {
+        detail.push(date.clone());
+    }
+    if info.format != "text" {
+        detail.push(info.format.to_string());
+    }
+    write!(
+        out,
+        "{} {}",
+        format!("{name}:").style(p.dim),
+        info.path.style(p.strong)
+    )?;
+    if let Some(title) = &info.title {
+        write!(out, "  {}", title)?;
+    }
+    writeln!(out, "  {}", format!("({})", detail.join(", ")).style(p.dim))
+}
+
+fn change_block(
+    out: &mut impl Write,
+    change: &Change,
+    p: &Palette,
+    layout: &Layout,
+) -> io::Result<()> {
+    let (label, style) = match change.kind {
+        ChangeKind::Added => ("+ added", p.added),
+        ChangeKind::Removed => ("- removed", p.removed),
+        ChangeKind::Reworded => ("~ reworded", p.reworded),
+        ChangeKind::Moved => ("\u{2195} moved", p.moved),
+    };
+    let place = match (&change.old, &change.new) {
+        (Some(o), Some(n)) => format!("\u{b6}{} \u{2192} \u{b6}{}", o.index, n.index),
+        (Some(o), None) => format!("old \u{b6}{}", o.index),
+        (None, Some(n)) => format!("new \u{b6}{}", n.index),
+        (None, None) => String::new(),
+    };
+    let similarity = match change.similarity {
+        Some(_) if change.spans.is_empty() => " (same words)".to_string(),
+        Some(s) => format!(" (similarity {s:.2})"),
+        None => String::new(),
+    };
+    writeln!(
+        out,
+        "{}  {}{}",
+        label.style(style),
+        place.style(p.strong),
+        similarity.style(p.dim)
+    )?;
+    match change.kind {
+        ChangeKind::Added => {
+            let text = change
+                .new
+                .as_ref()
+                .map(|s| s.text.clone())
+                .unwrap_or_default();
+            wrap(
+                out,
+                &[Span {
+                    tag: SpanTag::Inserted,
+                    text,
+                }],
+                p,
+                p.added,
+                layout.width,
+            )
+        }
+        ChangeKind::Removed => {
+            let text = change
+                .old
+                .as_ref()
+                .map(|s| s.text.clone())
+                .unwrap_or_default();
+            wrap(
+                out,
+                &[Span {
+                    tag: SpanTag::Deleted,
+                    text,
+                }],
+                p,
+                p.removed,
+                layout.width,
+            )
+        }
+        ChangeKind::Reworded | ChangeKind::Moved if change.spans.is_empty() => {
+            let text = change
+                .new
+                .as_ref()
+                .map(|s| s.text.clone())
+                .unwrap_or_default();
+            wrap(
+                out,
+                &[Span {
+                    tag: SpanTag::Same,
+                    text,
+                }],
+                p,
+                Style::new(),
+                layout.width,
+            )
+        }
+        ChangeKind::Reworded | ChangeKind::Moved => {
+            wrap(out, &change.spans, p, Style::new(), layout.width)
+        }
+    }
+}
+
+/// Writes spans as an indented, wrapped paragraph. Whole-paragraph spans
+/// (added, removed) take `base`; word spans take the word styles and, with
+/// the plain palette, markers. Lines break only at white space.
+fn wrap(
+    out: &mut impl Write,
+    spans: &[Span],
+    p: &Palette,
+    base: Style,
+    width: usize,
+) -> io::Result<()> {
+    let whole = spans.len() == 1 && spans[0].tag != SpanTag::Same;
+    let limit = width.max(INDENT.len() + 20);
+    write!(out, "{INDENT}")?;
+    let mut column = INDENT.len();
+    let mut pending_space = false;
+    for span in spans {
+        let (style, open, close) = match (span.tag, whole) {
+            (_, true) | (SpanTag::Same, _) => (base, "", ""),
+            (SpanTag::Deleted, false) => (p.deleted_word, "[-", "-]"),
+            (SpanTag::Inserted, false) => (p.inserted_word, "{+", "+}"),
+        };
+        let (open, close) = if p.markers { (open, close) } else { ("", "") };
+        let core = span.text.trim();
+        pending_space |= span.text.starts_with(char::is_whitespace);
+        let words: Vec<&str> = core.split_whitespace().collect();
+        for (k, word) in words.iter().enumerate() {
+            let first = if k == 0 { open } else { "" };
+            let last = if k + 1 == words.len() { close } else { "" };
+            let piece = format!("{first}{word}{last}");
+            let w = UnicodeWidthStr::width(piece.as_str());
+            if k > 0 || pending_space {
+                if column + 1 + w > limit && column > INDENT.len() {
+                    writeln!(out)?;
+                    write!(out, "{INDENT}")?;
+                    column = INDENT.len();
+                } else {
+                    write!(out, " ")?;
+                    column += 1;
+                }
+            }
+            write!(out, "{}", piece.style(style))?;
+            column += w;
+            pending_space = false;
+        }
+        pending_space |= !core.is_empty() && span.text.ends_with(char::is_whitespace)
+            || (core.is_empty() && !span.text.is_empty());
+    }
+    writeln!(out)
+}

@@ -1,0 +1,342 @@
+//! The YAML change summary (`--format yaml`): schema `statement-diff/1`.
+//!
+//! The report has its own serde types, separate from the model, so that the
+//! schema changes only on purpose. Field order is fixed and there are no
+//! hash maps, so the output is byte-identical across runs. All YAML calls
+//! live here.
+
+use serde::{Deserialize, Serialize};
+
+use crate::Report;
+use crate::model::{Change, Edit};
+
+/// The schema name written in every report.
+pub const SCHEMA: &str = "statement-diff/1";
+
+/// How many words of each set-aside block the report quotes.
+const SET_ASIDE_WORDS: usize = 8;
+
+/// The whole YAML document.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct YamlReport {
+    /// Always [`SCHEMA`].
+    pub schema: String,
+    /// The tool that wrote the report.
+    pub tool: Tool,
+    /// The settings used.
+    pub settings: Settings,
+    /// The old statement.
+    pub old: YamlSide,
+    /// The new statement.
+    pub new: YamlSide,
+    /// Counts of each kind of change.
+    pub summary: YamlSummary,
+    /// The changes, in document order.
+    pub changes: Vec<YamlChange>,
+}
+
+/// Name and version of the tool.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Tool {
+    /// "statement-diff".
+    pub name: String,
+    /// The crate version.
+    pub version: String,
+}
+
+/// The settings that shaped the report.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Settings {
+    /// Similarity threshold for pairing paragraphs.
+    pub threshold: f64,
+    /// Whether page chrome was set aside.
+    pub chrome_rules: bool,
+}
+
+/// One input statement.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct YamlSide {
+    /// The path as given on the command line.
+    pub path: String,
+    /// Number of paragraphs in the statement.
+    pub paragraphs: usize,
+    /// Input format read: text, html or markdown.
+    pub format: String,
+    /// Encoding read.
+    pub encoding: String,
+    /// The statement's title, where found.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub title: Option<String>,
+    /// Publication date from a dateline, where found.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub date: Option<String>,
+    /// Page chrome set aside.
+    pub set_aside: SetAsideSummary,
+}
+
+/// What was set aside as page chrome on one side.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SetAsideSummary {
+    /// Number of blocks set aside.
+    pub count: usize,
+    /// The first words of each, in order.
+    pub blocks: Vec<String>,
+}
+
+/// Counts.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct YamlSummary {
+    /// Paragraphs the same, in place.
+    pub unchanged: usize,
+    /// Paragraphs added.
+    pub added: usize,
+    /// Paragraphs removed.
+    pub removed: usize,
+    /// Paragraphs reworded in place.
+    pub reworded: usize,
+    /// Paragraphs moved.
+    pub moved: usize,
+}
+
+/// One paragraph-level change.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct YamlChange {
+    /// added, removed, reworded or moved.
+    pub kind: String,
+    /// The old paragraph; absent for added.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub old: Option<YamlParagraph>,
+    /// The new paragraph; absent for removed.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub new: Option<YamlParagraph>,
+    /// Word-level similarity 0–1, for reworded and moved.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub similarity: Option<f64>,
+    /// Word-level edits, for reworded and moved.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub edits: Vec<YamlEdit>,
+}
+
+/// A paragraph on one side of a change.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct YamlParagraph {
+    /// 1-based paragraph number.
+    pub index: usize,
+    /// 1-based line in the file (0 when unknown, e.g. HTML).
+    pub line: usize,
+    /// The paragraph as written.
+    pub text: String,
+}
+
+/// One word-level edit.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct YamlEdit {
+    /// A few words before, for context.
+    pub before: String,
+    /// What was deleted ("" for an insertion).
+    pub deleted: String,
+    /// What was inserted ("" for a deletion).
+    pub inserted: String,
+    /// A few words after, for context.
+    pub after: String,
+}
+
+impl YamlReport {
+    /// Builds the YAML document of a report.
+    pub fn from_report(report: &Report) -> YamlReport {
+        let s = report.summary;
+        YamlReport {
+            schema: SCHEMA.into(),
+            tool: Tool {
+                name: env!("CARGO_PKG_NAME").into(),
+                version: env!("CARGO_PKG_VERSION").into(),
+            },
+            settings: Settings {
+                threshold: report.options.threshold,
+                chrome_rules: report.options.chrome_rules,
+            },
+            old: side(&report.old),
+            new: side(&report.new),
+            summary: YamlSummary {
+                unchanged: s.unchanged,
+                added: s.added,
+                removed: s.removed,
+                reworded: s.reworded,
+                moved: s.moved,
+            },
+            changes: report.changes.iter().map(change).collect(),
+        }
+    }
+}
+
+fn side(info: &crate::SideInfo) -> YamlSide {
+    YamlSide {
+        path: info.path.clone(),
+        paragraphs: info.paragraphs,
+        format: info.format.into(),
+        encoding: info.encoding.into(),
+        title: info.title.clone(),
+        date: info.date.clone(),
+        set_aside: SetAsideSummary {
+            count: info.set_aside.len(),
+            blocks: info
+                .set_aside
+                .iter()
+                .map(|b| first_words(&b.text, SET_ASIDE_WORDS))
+                .collect(),
+        },
+    }
+}
+
+fn first_words(text: &str, n: usize) -> String {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    if words.len() <= n {
+        words.join(" ")
+    } else {
+        format!("{} …", words[..n].join(" "))
+    }
+}
+
+fn change(c: &Change) -> YamlChange {
+    let paragraph = |s: &crate::model::Side| YamlParagraph {
+        index: s.index,
+        line: s.line,
+        text: s.text.clone(),
+    };
+    YamlChange {
+        kind: c.kind.name().into(),
+        old: c.old.as_ref().map(paragraph),
+        new: c.new.as_ref().map(paragraph),
+        similarity: c.similarity,
+        edits: c.edits.iter().map(edit).collect(),
+    }
+}
+
+fn edit(e: &Edit) -> YamlEdit {
+    YamlEdit {
+        before: e.before.clone(),
+        deleted: e.deleted.clone(),
+        inserted: e.inserted.clone(),
+        after: e.after.clone(),
+    }
+}
+
+/// Renders a report as YAML.
+pub fn render(report: &Report) -> String {
+    to_yaml(&YamlReport::from_report(report))
+}
+
+/// Serializes any report type to YAML that YAML 1.1 readers (PyYAML) read
+/// back as the same strings: see [`quote_yaml11_words`].
+pub fn to_yaml<T: Serialize>(value: &T) -> String {
+    match serde_yaml::to_string(value) {
+        Ok(text) => quote_yaml11_words(&text),
+        // Serializing plain structs of strings and numbers cannot fail; say
+        // so in the output rather than panic if it ever does.
+        Err(e) => format!("error: {}\n", quote_scalar(&e.to_string())),
+    }
+}
+
+/// Reads a report back (for tests and tools that post-process reports).
+pub fn from_yaml(text: &str) -> Result<YamlReport, String> {
+    serde_yaml::from_str(text).map_err(|e| e.to_string())
+}
+
+/// YAML 1.1 reads these bare words as booleans; serde_yaml (YAML 1.2)
+/// writes them bare.
+const YAML11_WORDS: &[&str] = &[
+    "y", "Y", "yes", "Yes", "YES", "n", "N", "no", "No", "NO", "true", "True", "TRUE", "false",
+    "False", "FALSE", "on", "On", "ON", "off", "Off", "OFF",
+];
+
+/// Quotes plain scalars that a YAML 1.1 reader would turn into booleans
+/// (`no`, `on`, `Yes`…), leaving block scalars (`|`, `|-`) untouched.
+///
+/// serde_yaml writes every scalar on one line, except block scalars whose
+/// content lines are indented deeper than the line that opens them.
+pub fn quote_yaml11_words(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 16);
+    let mut block_indent: Option<usize> = None;
+    for line in text.split_inclusive('\n') {
+        let body = line.trim_end_matches('\n');
+        let indent = body.len() - body.trim_start().len();
+        if let Some(level) = block_indent {
+            if body.trim().is_empty() || indent > level {
+                out.push_str(line);
+                continue;
+            }
+            block_indent = None;
+        }
+        let (prefix, value) = split_scalar(body);
+        if value.starts_with('|') || value.starts_with('>') {
+            block_indent = Some(indent);
+        }
+        if YAML11_WORDS.contains(&value) {
+            out.push_str(prefix);
+            out.push_str(&quote_scalar(value));
+            out.push_str(&line[body.len()..]);
+        } else {
+            out.push_str(line);
+        }
+    }
+    out
+}
+
+/// Splits "  key: value" or "  - value" or "- key: value" into the part
+/// before the scalar and the scalar.
+fn split_scalar(line: &str) -> (&str, &str) {
+    let mut rest_start = line.len() - line.trim_start().len();
+    loop {
+        let rest = &line[rest_start..];
+        if let Some(after) = rest.strip_prefix("- ") {
+            rest_start = line.len() - after.len();
+            continue;
+        }
+        break;
+    }
+    let rest = &line[rest_start..];
+    // A key is a plain word followed by ": " (our keys are identifiers).
+    if let Some(colon) = rest.find(": ") {
+        let key = &rest[..colon];
+        if !key.is_empty() && key.chars().all(|c| c.is_ascii_alphanumeric() || c == '_') {
+            let start = rest_start + colon + 2;
+            return (&line[..start], &line[start..]);
+        }
+    }
+    (&line[..rest_start], rest)
+}
+
+fn quote_scalar(s: &str) -> String {
+    format!("'{}'", s.replace('\'', "''"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn yaml11_booleans_are_quoted_outside_block_scalars() {
+        let text = "a: no\nb:\n- yes\n- - on\nc: |-\n  no\n  yes\nd: noted\ne: 'no'\n";
+        assert_eq!(
+            quote_yaml11_words(text),
+            "a: 'no'\nb:\n- 'yes'\n- - 'on'\nc: |-\n  no\n  yes\nd: noted\ne: 'no'\n"
+        );
+    }
+
+    #[test]
+    fn round_trips_words_serde_yaml_writes_bare() {
+        #[derive(Serialize, Deserialize, PartialEq, Debug)]
+        struct T {
+            words: Vec<String>,
+            text: String,
+        }
+        let t = T {
+            words: YAML11_WORDS.iter().map(|s| s.to_string()).collect(),
+            text: "no\nyes\n".into(),
+        };
+        let text = to_yaml(&t);
+        assert!(text.contains("- 'no'"), "{text}");
+        let back: T = serde_yaml::from_str(&text).unwrap();
+        assert_eq!(back, t);
+    }
+}

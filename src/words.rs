@@ -1,0 +1,327 @@
+//! Word-level redlines of a paired paragraph: which words were deleted and
+//! inserted, shown in the paragraphs' own writing.
+//!
+//! Tokens are Unicode (UAX #29) word boundaries, so punctuation stands apart
+//! from words and Korean or Japanese text splits sensibly. Tokens compare by
+//! their folded form (curly and straight quotes, dashes and spaces alike), so
+//! typography never shows up as an edit.
+
+use std::time::{Duration, Instant};
+
+use similar::{Algorithm, DiffTag, capture_diff_slices_deadline};
+use unicode_segmentation::UnicodeSegmentation;
+
+use crate::model::{Edit, Span, SpanTag};
+use crate::normalize::{fold_typography, split_number};
+
+/// How many words of context an edit carries on each side.
+const CONTEXT_WORDS: usize = 4;
+
+struct Token<'a> {
+    text: &'a str,
+    key: String,
+    is_word: bool,
+}
+
+fn tokens(text: &str) -> Vec<Token<'_>> {
+    text.split_word_bounds()
+        .map(|t| {
+            let is_space = t.chars().all(char::is_whitespace);
+            let key = if is_space {
+                " ".to_string()
+            } else {
+                fold_typography(t)
+            };
+            Token {
+                text: t,
+                key,
+                is_word: t.chars().any(char::is_alphanumeric),
+            }
+        })
+        .collect()
+}
+
+/// The redline of two paragraphs: runs of same, deleted and inserted text
+/// that spell out the old paragraph (same + deleted) and the new one (same +
+/// inserted). Paragraph numbers are left out: they are set aside.
+pub fn redline(old: &str, new: &str) -> Vec<Span> {
+    let old = split_number(old).1;
+    let new = split_number(new).1;
+    let a = tokens(old);
+    let b = tokens(new);
+    let a_keys: Vec<&str> = a.iter().map(|t| t.key.as_str()).collect();
+    let b_keys: Vec<&str> = b.iter().map(|t| t.key.as_str()).collect();
+    let deadline = Instant::now() + Duration::from_millis(200);
+    let ops = capture_diff_slices_deadline(Algorithm::Patience, &a_keys, &b_keys, Some(deadline));
+
+    let mut raw: Vec<(SpanTag, String)> = Vec::new();
+    for op in &ops {
+        let (tag, o, n) = op.as_tag_tuple();
+        let join = |tokens: &[Token<'_>]| tokens.iter().map(|t| t.text).collect::<String>();
+        match tag {
+            DiffTag::Equal => raw.push((SpanTag::Same, join(&a[o]))),
+            DiffTag::Delete => raw.push((SpanTag::Deleted, join(&a[o]))),
+            DiffTag::Insert => raw.push((SpanTag::Inserted, join(&b[n]))),
+            DiffTag::Replace => {
+                raw.push((SpanTag::Deleted, join(&a[o])));
+                raw.push((SpanTag::Inserted, join(&b[n])));
+            }
+        }
+    }
+    tidy(raw)
+}
+
+/// Makes a redline read like an editor's: a short "same" run (white space,
+/// punctuation or one small word) between two edits joins them, deletions
+/// come before insertions, and neighbouring runs of one kind merge.
+fn tidy(raw: Vec<(SpanTag, String)>) -> Vec<Span> {
+    let mut spans: Vec<Span> = Vec::new();
+    let mut i = 0;
+    while i < raw.len() {
+        let (tag, text) = &raw[i];
+        let between_edits = *tag == SpanTag::Same
+            && i > 0
+            && raw[i - 1].0 != SpanTag::Same
+            && i + 1 < raw.len()
+            && raw[i + 1].0 != SpanTag::Same
+            && is_glue(text);
+        if between_edits {
+            push(&mut spans, SpanTag::Deleted, text);
+            push(&mut spans, SpanTag::Inserted, text);
+        } else {
+            push(&mut spans, *tag, text);
+        }
+        i += 1;
+    }
+    order_edits(spans)
+}
+
+/// White space, punctuation or a single short word.
+fn is_glue(text: &str) -> bool {
+    let words = tokens(text).iter().filter(|t| t.is_word).count();
+    words == 0 || (words == 1 && text.trim().chars().count() <= 3)
+}
+
+fn push(spans: &mut Vec<Span>, tag: SpanTag, text: &str) {
+    if text.is_empty() {
+        return;
+    }
+    match spans.last_mut() {
+        Some(last) if last.tag == tag => last.text.push_str(text),
+        _ => spans.push(Span {
+            tag,
+            text: text.to_string(),
+        }),
+    }
+}
+
+/// Within each run of edits between two "same" spans, all deleted text comes
+/// first, then all inserted text.
+fn order_edits(spans: Vec<Span>) -> Vec<Span> {
+    let mut out: Vec<Span> = Vec::new();
+    let mut deleted = String::new();
+    let mut inserted = String::new();
+    let flush = |out: &mut Vec<Span>, deleted: &mut String, inserted: &mut String| {
+        push(out, SpanTag::Deleted, deleted);
+        push(out, SpanTag::Inserted, inserted);
+        deleted.clear();
+        inserted.clear();
+    };
+    for span in spans {
+        match span.tag {
+            SpanTag::Same => {
+                flush(&mut out, &mut deleted, &mut inserted);
+                push(&mut out, SpanTag::Same, &span.text);
+            }
+            SpanTag::Deleted => deleted.push_str(&span.text),
+            SpanTag::Inserted => inserted.push_str(&span.text),
+        }
+    }
+    flush(&mut out, &mut deleted, &mut inserted);
+    out
+}
+
+/// The edits of a redline, each with a few words of context.
+pub fn edits(spans: &[Span]) -> Vec<Edit> {
+    let mut out = Vec::new();
+    let mut k = 0;
+    while k < spans.len() {
+        if spans[k].tag == SpanTag::Same {
+            k += 1;
+            continue;
+        }
+        let start = k;
+        while k < spans.len() && spans[k].tag != SpanTag::Same {
+            k += 1;
+        }
+        let text_of = |tag| {
+            spans[start..k]
+                .iter()
+                .filter(|s| s.tag == tag)
+                .map(|s| s.text.as_str())
+                .collect::<String>()
+        };
+        let before = if start > 0 {
+            tail_words(&spans[start - 1].text)
+        } else {
+            String::new()
+        };
+        let after = spans
+            .get(k)
+            .map(|s| head_words(&s.text))
+            .unwrap_or_default();
+        let trim = |s: String| s.trim().to_string();
+        out.push(Edit {
+            before,
+            deleted: trim(text_of(SpanTag::Deleted)),
+            inserted: trim(text_of(SpanTag::Inserted)),
+            after,
+        });
+    }
+    out
+}
+
+fn head_words(text: &str) -> String {
+    let t = tokens(text);
+    let mut words = 0;
+    let mut end = 0;
+    for (i, tok) in t.iter().enumerate() {
+        if tok.is_word {
+            words += 1;
+            if words > CONTEXT_WORDS {
+                break;
+            }
+        }
+        end = i + 1;
+    }
+    t[..end]
+        .iter()
+        .map(|t| t.text)
+        .collect::<String>()
+        .trim()
+        .to_string()
+}
+
+fn tail_words(text: &str) -> String {
+    let t = tokens(text);
+    let mut words = 0;
+    let mut start = t.len();
+    for (i, tok) in t.iter().enumerate().rev() {
+        if tok.is_word {
+            words += 1;
+            if words > CONTEXT_WORDS {
+                break;
+            }
+        }
+        start = i;
+    }
+    t[start..]
+        .iter()
+        .map(|t| t.text)
+        .collect::<String>()
+        .trim()
+        .to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn show(spans: &[Span]) -> String {
+        spans
+            .iter()
+            .map(|s| match s.tag {
+                SpanTag::Same => s.text.clone(),
+                SpanTag::Deleted => format!("[-{}-]", s.text),
+                SpanTag::Inserted => format!("{{+{}+}}", s.text),
+            })
+            .collect()
+    }
+
+    fn rebuild(spans: &[Span], keep: SpanTag) -> String {
+        spans
+            .iter()
+            .filter(|s| s.tag == SpanTag::Same || s.tag == keep)
+            .map(|s| s.text.as_str())
+            .collect()
+    }
+
+    #[test]
+    fn one_word_changed() {
+        let spans = redline(
+            "The officials affirmed that peace matters.",
+            "The officials reaffirmed that peace matters.",
+        );
+        assert_eq!(
+            show(&spans),
+            "The officials [-affirmed-]{+reaffirmed+} that peace matters."
+        );
+    }
+
+    #[test]
+    fn spans_spell_out_both_paragraphs() {
+        let old = "They condemned the DPRK\u{2019}s launches, tests and transfers.";
+        let new =
+            "They strongly condemned the DPRK's continued launches and transfers with Russia.";
+        let spans = redline(old, new);
+        // "Same" runs are shown as the old paragraph writes them.
+        assert_eq!(rebuild(&spans, SpanTag::Deleted), old);
+        assert_eq!(
+            fold_typography(&rebuild(&spans, SpanTag::Inserted)),
+            fold_typography(new)
+        );
+    }
+
+    #[test]
+    fn typography_is_not_an_edit() {
+        let spans = redline(
+            "the DPRK\u{2019}s \u{201c}satellite\u{201d}",
+            "the DPRK's \"satellite\"",
+        );
+        assert_eq!(spans.len(), 1);
+        assert_eq!(spans[0].tag, SpanTag::Same);
+    }
+
+    #[test]
+    fn numbering_is_set_aside() {
+        let spans = redline("3. They met.", "4. They met.");
+        assert_eq!(show(&spans), "They met.");
+    }
+
+    #[test]
+    fn glue_between_edits_joins_them() {
+        let spans = redline(
+            "we will redouble our efforts now",
+            "we will explore ways to support now",
+        );
+        assert_eq!(
+            show(&spans),
+            "we will [-redouble our efforts-]{+explore ways to support+} now"
+        );
+    }
+
+    #[test]
+    fn edits_carry_context() {
+        let spans = redline(
+            "The three defense officials affirmed that the United States, Japan, and the ROK agreed.",
+            "The three defense officials reaffirmed that the United States, Japan, and the ROK agreed.",
+        );
+        let e = edits(&spans);
+        assert_eq!(e.len(), 1);
+        assert_eq!(e[0].before, "The three defense officials");
+        assert_eq!(
+            (e[0].deleted.as_str(), e[0].inserted.as_str()),
+            ("affirmed", "reaffirmed")
+        );
+        assert_eq!(e[0].after, "that the United States,");
+    }
+
+    #[test]
+    fn korean_words() {
+        let spans = redline(
+            "북한의 미사일 발사를 규탄했다.",
+            "북한의 미사일 발사를 강력히 규탄했다.",
+        );
+        assert_eq!(show(&spans), "북한의 미사일 발사를 {+강력히 +}규탄했다.");
+    }
+}
