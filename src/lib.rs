@@ -31,6 +31,7 @@ pub mod block;
 pub mod chrome;
 pub mod classify;
 pub mod cli;
+pub mod commitments;
 pub mod document;
 pub mod error;
 pub mod input;
@@ -44,6 +45,8 @@ use std::time::Duration;
 
 use align::{AlignOptions, align};
 use chrome::SetAside;
+use commitments::CommitmentChange;
+use commitments::lexicon::Lexicon;
 use document::Document;
 use model::{Change, Summary, Unchanged};
 
@@ -59,6 +62,10 @@ pub struct Options {
     pub chrome_rules: bool,
     /// Time allowed for the paragraph alignment.
     pub timeout: Duration,
+    /// Reporting verbs and strength words for commitments.
+    pub lexicon: Lexicon,
+    /// Minimum similarity for two commitments to be one.
+    pub commitment_threshold: f64,
 }
 
 impl Default for Options {
@@ -67,6 +74,8 @@ impl Default for Options {
             threshold: 0.5,
             chrome_rules: true,
             timeout: Duration::from_secs(2),
+            lexicon: Lexicon::builtin(),
+            commitment_threshold: commitments::MatchOptions::default().threshold,
         }
     }
 }
@@ -117,6 +126,9 @@ pub struct Report {
     pub changes: Vec<Change>,
     /// The paragraphs that did not change.
     pub unchanged: Vec<Unchanged>,
+    /// Every commitment of both statements, once: kept, reworded, added or
+    /// dropped.
+    pub commitments: Vec<CommitmentChange>,
     /// The settings used.
     pub options: Options,
 }
@@ -136,12 +148,19 @@ pub fn compare(old: &Document, new: &Document, options: &Options) -> Report {
     };
     let alignment = align(&old.paragraphs, &new.paragraphs, &align_options);
     let (changes, unchanged, summary) = classify::classify(old, new, &alignment);
+    let old_commitments = commitments::extract(&old.paragraphs, &options.lexicon);
+    let new_commitments = commitments::extract(&new.paragraphs, &options.lexicon);
+    let match_options = commitments::MatchOptions {
+        threshold: options.commitment_threshold,
+    };
+    let commitments = commitments::compare(&old_commitments, &new_commitments, &match_options);
     Report {
         old: SideInfo::of(old),
         new: SideInfo::of(new),
         summary,
         changes,
         unchanged,
+        commitments,
         options: options.clone(),
     }
 }

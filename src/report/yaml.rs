@@ -33,6 +33,45 @@ pub struct YamlReport {
     pub summary: YamlSummary,
     /// The changes, in document order.
     pub changes: Vec<YamlChange>,
+    /// Every commitment of both statements, once.
+    #[serde(default)]
+    pub commitments: Vec<YamlCommitment>,
+}
+
+/// One commitment's fate.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct YamlCommitment {
+    /// kept, reworded, added or dropped.
+    pub kind: String,
+    /// The old commitment; absent for added.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub old: Option<YamlClause>,
+    /// The new commitment; absent for dropped.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub new: Option<YamlClause>,
+    /// Word similarity, 0-1 (kept and reworded).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub similarity: Option<f64>,
+    /// stronger or weaker, when the language shifted.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub shift: Option<String>,
+    /// Why: the verb phrases compared, numbers changed, negation.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub notes: Vec<String>,
+}
+
+/// A commitment on one side.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct YamlClause {
+    /// 1-based paragraph.
+    pub paragraph: usize,
+    /// Who commits (carried over from the clause before when it has none).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub subject: Option<String>,
+    /// The reporting verb phrase.
+    pub verb: String,
+    /// The clause as written.
+    pub text: String,
 }
 
 /// Name and version of the tool.
@@ -165,6 +204,7 @@ impl YamlReport {
                 moved: s.moved,
             },
             changes: report.changes.iter().map(change).collect(),
+            commitments: report.commitments.iter().map(commitment).collect(),
         }
     }
 }
@@ -209,6 +249,23 @@ fn change(c: &Change) -> YamlChange {
         new: c.new.as_ref().map(paragraph),
         similarity: c.similarity,
         edits: c.edits.iter().map(edit).collect(),
+    }
+}
+
+fn commitment(c: &crate::commitments::CommitmentChange) -> YamlCommitment {
+    let clause = |c: &crate::commitments::Commitment| YamlClause {
+        paragraph: c.paragraph,
+        subject: c.subject.clone(),
+        verb: c.verb.clone(),
+        text: c.text.clone(),
+    };
+    YamlCommitment {
+        kind: c.kind.name().into(),
+        old: c.old.as_ref().map(clause),
+        new: c.new.as_ref().map(clause),
+        similarity: c.similarity,
+        shift: c.shift.map(|s| s.name().into()),
+        notes: c.notes.clone(),
     }
 }
 

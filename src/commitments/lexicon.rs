@@ -1,0 +1,229 @@
+//! The commitment lexicon: reporting verbs with their strength, intensifiers,
+//! softeners, modals and negations, read from a data file
+//! (`src/commitments/lexicon.txt`, or `--lexicon FILE`).
+
+/// The built-in lexicon.
+pub const BUILTIN: &str = include_str!("lexicon.txt");
+
+/// What an entry marks.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum EntryKind {
+    /// A reporting verb that starts a commitment.
+    Verb,
+    /// Strengthens the verb near it.
+    Intensifier,
+    /// Weakens the verb near it.
+    Softener,
+    /// How firmly an action is promised.
+    Modal,
+    /// A negation.
+    Negation,
+}
+
+/// One word of a phrase.
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Word {
+    Exact(String),
+    Prefix(String),
+}
+
+impl Word {
+    fn matches(&self, token: &str) -> bool {
+        match self {
+            Word::Exact(w) => w == token,
+            Word::Prefix(p) => token.starts_with(p.as_str()),
+        }
+    }
+}
+
+/// A phrase of the lexicon.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct Entry {
+    kind: EntryKind,
+    level: i32,
+    words: Vec<Word>,
+}
+
+/// A found phrase: where it is in the token list and what it is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Hit {
+    /// What the phrase is.
+    pub kind: EntryKind,
+    /// Its level.
+    pub level: i32,
+    /// First token.
+    pub start: usize,
+    /// One past its last token.
+    pub end: usize,
+}
+
+/// A compiled lexicon.
+#[derive(Debug, Clone)]
+pub struct Lexicon {
+    entries: Vec<Entry>,
+}
+
+impl Lexicon {
+    /// Reads a lexicon file. Errors name the 1-based line.
+    pub fn parse(source: &str) -> Result<Lexicon, String> {
+        let mut entries = Vec::new();
+        for (i, line) in source.lines().enumerate() {
+            let line = line.trim();
+            if line.is_empty() || line.starts_with('#') {
+                continue;
+            }
+            let mut parts = line.splitn(3, char::is_whitespace);
+            let (kind, level, phrases) = (
+                parts.next().unwrap_or(""),
+                parts.next().unwrap_or(""),
+                parts.next().unwrap_or(""),
+            );
+            let kind = match kind {
+                "verb" => EntryKind::Verb,
+                "intensifier" => EntryKind::Intensifier,
+                "softener" => EntryKind::Softener,
+                "modal" => EntryKind::Modal,
+                "negation" => EntryKind::Negation,
+                other => {
+                    return Err(format!(
+                        "line {}: unknown kind '{other}' (verb, intensifier, softener, modal, negation)",
+                        i + 1
+                    ));
+                }
+            };
+            let level: i32 = level
+                .trim()
+                .parse()
+                .map_err(|_| format!("line {}: level '{level}' is not a whole number", i + 1))?;
+            for phrase in phrases.split('|') {
+                let words: Vec<Word> = phrase
+                    .split_whitespace()
+                    .map(|w| {
+                        let w = w.to_lowercase();
+                        match w.strip_suffix('*') {
+                            Some(p) => Word::Prefix(p.to_string()),
+                            None => Word::Exact(w),
+                        }
+                    })
+                    .collect();
+                if words.is_empty() {
+                    return Err(format!("line {}: empty phrase", i + 1));
+                }
+                entries.push(Entry { kind, level, words });
+            }
+        }
+        if !entries.iter().any(|e| e.kind == EntryKind::Verb) {
+            return Err("no verb entries: a lexicon needs reporting verbs".into());
+        }
+        // Longest phrases first, so the first match at a position is the longest.
+        entries.sort_by(|a, b| b.words.len().cmp(&a.words.len()));
+        Ok(Lexicon { entries })
+    }
+
+    /// The built-in lexicon.
+    pub fn builtin() -> Lexicon {
+        // Tested to parse (`builtin_parses`).
+        #[allow(clippy::expect_used)]
+        Lexicon::parse(BUILTIN).expect("built-in lexicon parses")
+    }
+
+    /// The longest phrase of `kind` starting at token `at`.
+    pub fn match_at(&self, tokens: &[String], at: usize, kind: EntryKind) -> Option<Hit> {
+        self.entries
+            .iter()
+            .filter(|e| e.kind == kind)
+            .find_map(|e| {
+                let end = at + e.words.len();
+                let ok = end <= tokens.len()
+                    && e.words
+                        .iter()
+                        .zip(&tokens[at..end])
+                        .all(|(w, t)| w.matches(t));
+                ok.then_some(Hit {
+                    kind,
+                    level: e.level,
+                    start: at,
+                    end,
+                })
+            })
+    }
+
+    /// Every phrase of `kind` in the tokens, left to right, not overlapping.
+    pub fn find_all(&self, tokens: &[String], kind: EntryKind) -> Vec<Hit> {
+        let mut out = Vec::new();
+        let mut at = 0;
+        while at < tokens.len() {
+            match self.match_at(tokens, at, kind) {
+                Some(hit) => {
+                    at = hit.end;
+                    out.push(hit);
+                }
+                None => at += 1,
+            }
+        }
+        out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn toks(s: &str) -> Vec<String> {
+        s.split_whitespace().map(str::to_lowercase).collect()
+    }
+
+    #[test]
+    fn builtin_parses() {
+        assert!(Lexicon::parse(BUILTIN).is_ok());
+    }
+
+    #[test]
+    fn longest_phrase_wins() {
+        let lex = Lexicon::builtin();
+        let hit = lex
+            .match_at(&toks("called on the DPRK"), 0, EntryKind::Verb)
+            .unwrap();
+        assert_eq!((hit.level, hit.end), (2, 2));
+        let hit = lex
+            .match_at(&toks("will explore ways"), 0, EntryKind::Modal)
+            .unwrap();
+        assert_eq!(hit.level, 1);
+        let hit = lex
+            .match_at(&toks("will redouble"), 0, EntryKind::Modal)
+            .unwrap();
+        assert_eq!(hit.level, 3);
+    }
+
+    #[test]
+    fn prefix_words() {
+        let lex = Lexicon::builtin();
+        assert!(
+            lex.match_at(&toks("shared concerns about"), 0, EntryKind::Verb)
+                .is_some()
+        );
+        assert!(
+            lex.match_at(&toks("규탄했다"), 0, EntryKind::Verb)
+                .is_some()
+        );
+    }
+
+    #[test]
+    fn errors_name_the_line() {
+        assert!(
+            Lexicon::parse("verb 2 agreed\nadverb 1 x\n")
+                .unwrap_err()
+                .starts_with("line 2")
+        );
+        assert!(
+            Lexicon::parse("verb two agreed\n")
+                .unwrap_err()
+                .contains("not a whole number")
+        );
+        assert!(
+            Lexicon::parse("modal 1 may\n")
+                .unwrap_err()
+                .contains("no verb")
+        );
+    }
+}

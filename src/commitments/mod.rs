@@ -1,0 +1,674 @@
+//! Commitments: the clauses of a statement built on a reporting verb
+//! ("affirmed …", "pledged …", "strongly condemned …"), matched across the
+//! whole of both statements, so that a commitment that survived inside a
+//! rewritten, moved, split or merged paragraph is found, and compared for
+//! the strength of their language.
+
+pub mod lexicon;
+pub mod sentence;
+
+use std::collections::HashMap;
+
+use unicode_segmentation::UnicodeSegmentation;
+
+use crate::document::Paragraph;
+use crate::normalize::{fold_typography, split_number};
+use lexicon::{EntryKind, Hit, Lexicon};
+use sentence::sentences;
+
+/// A commitment of one statement.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Commitment {
+    /// 1-based paragraph.
+    pub paragraph: usize,
+    /// The clause as written, its subject included when it has its own.
+    pub text: String,
+    /// Who commits: the clause's own subject, or the one carried over from
+    /// the clause before it ("They condemned X and urged Y": "They").
+    pub subject: Option<String>,
+    /// The reporting verb phrase as written ("strongly condemned").
+    pub verb: String,
+    /// The clause from its verb on, folded and lower-cased: two commitments
+    /// with equal cores are kept word for word.
+    core: String,
+    /// Stemmed words of the core, for similarity.
+    stems: Vec<String>,
+    /// How strong its language is.
+    pub strength: Strength,
+    /// Numbers in the core (years, ordinals, counts), for flags.
+    numbers: Vec<String>,
+}
+
+/// The strength of a commitment's language.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Strength {
+    /// Level of the reporting verb.
+    pub verb: i32,
+    /// Intensifiers minus softeners near the verb.
+    pub modifiers: i32,
+    /// Level of the first modal in the clause, if any.
+    pub modal: Option<i32>,
+    /// Number of negations in the clause.
+    pub negations: usize,
+}
+
+/// Words that, just before a lexicon verb, show it is not a reporting verb
+/// here ("the agreed framework", "was welcomed by", "as agreed").
+const NOT_A_PREDICATE: &[&str] = &[
+    "the",
+    "a",
+    "an",
+    "was",
+    "were",
+    "been",
+    "being",
+    "is",
+    "are",
+    "be",
+    "as",
+    "its",
+    "their",
+    "his",
+    "her",
+    "our",
+    "this",
+    "these",
+    "those",
+    "of",
+    "by",
+    "newly",
+    "previously",
+    "mutually",
+    "widely",
+    "well",
+];
+
+/// Adverbs that belong to the verb phrase when they stand just before it.
+const VERB_ADVERBS: &[&str] = &[
+    "also",
+    "further",
+    "again",
+    "jointly",
+    "once",
+    "all",
+    "both",
+    "each",
+    "firmly",
+    "strongly",
+    "fully",
+    "unequivocally",
+    "resolutely",
+    "further",
+    "additionally",
+    "together",
+    "collectively",
+];
+
+/// Splits a statement's paragraphs into commitments.
+pub fn extract(paragraphs: &[Paragraph], lexicon: &Lexicon) -> Vec<Commitment> {
+    let mut out = Vec::new();
+    for paragraph in paragraphs {
+        let text = split_number(&paragraph.text).1;
+        let mut subject: Option<String> = None;
+        for sentence in sentences(text) {
+            extract_sentence(sentence, paragraph.index, lexicon, &mut subject, &mut out);
+        }
+    }
+    out
+}
+
+struct Token<'a> {
+    start: usize,
+    end: usize,
+    word: &'a str,
+}
+
+fn is_cjk(word: &str) -> bool {
+    word.chars().any(|c| matches!(c as u32, 0x1100..=0x11FF | 0x3040..=0x30FF | 0x3130..=0x318F | 0x4E00..=0x9FFF | 0xAC00..=0xD7AF))
+}
+
+fn extract_sentence(
+    sentence: &str,
+    paragraph: usize,
+    lexicon: &Lexicon,
+    subject: &mut Option<String>,
+    out: &mut Vec<Commitment>,
+) {
+    let tokens: Vec<Token<'_>> = sentence
+        .unicode_word_indices()
+        .map(|(start, word)| Token {
+            start,
+            end: start + word.len(),
+            word,
+        })
+        .collect();
+    let lower: Vec<String> = tokens
+        .iter()
+        .map(|t| fold_typography(t.word).to_lowercase())
+        .collect();
+    let mut hits: Vec<Hit> = Vec::new();
+    let mut at = 0;
+    while at < lower.len() {
+        match lexicon.match_at(&lower, at, EntryKind::Verb) {
+            Some(hit) if at == 0 || !NOT_A_PREDICATE.contains(&lower[at - 1].as_str()) => {
+                hits.push(hit);
+                at = hit.end;
+            }
+            _ => at += 1,
+        }
+    }
+    if hits.is_empty() {
+        return;
+    }
+    // Korean and Japanese put the verb last: the sentence is the clause.
+    if tokens.iter().any(|t| is_cjk(t.word)) {
+        let hit = hits[hits.len() - 1];
+        let verb = sentence[tokens[hit.start].start..tokens[hit.end - 1].end].to_string();
+        out.push(build(
+            paragraph,
+            sentence,
+            sentence,
+            None,
+            verb,
+            &lower,
+            0,
+            lower.len(),
+            hit,
+            lexicon,
+        ));
+        return;
+    }
+    // Where each commitment's verb phrase starts (adverbs included).
+    let phrase_start: Vec<usize> = hits
+        .iter()
+        .map(|h| {
+            let mut s = h.start;
+            while s > 0 && VERB_ADVERBS.contains(&lower[s - 1].as_str()) {
+                s -= 1;
+            }
+            s
+        })
+        .collect();
+    // Split before the connector ("and", ",", ";") nearest each later verb.
+    let mut segments: Vec<(usize, usize, usize)> = Vec::new(); // (byte start, token start, hit index)
+    for k in 0..hits.len() {
+        if k == 0 {
+            segments.push((0, 0, 0));
+            continue;
+        }
+        let previous_end = hits[k - 1].end;
+        let connector = (previous_end..phrase_start[k])
+            .rev()
+            .find(|&t| matches!(lower[t].as_str(), "and" | "but" | "while" | "whereas"));
+        let comma = {
+            let from = tokens[previous_end - 1].end;
+            let to = tokens[phrase_start[k]].start;
+            sentence[from..to]
+                .rfind([',', ';', ':'])
+                .map(|i| from + i + 1)
+        };
+        let boundary = match (connector, comma) {
+            (Some(t), Some(c)) if tokens[t].start > c => Some((tokens[t].end, t + 1)),
+            (Some(t), None) => Some((tokens[t].end, t + 1)),
+            (_, Some(c)) => Some((
+                c,
+                tokens
+                    .iter()
+                    .position(|tok| tok.start >= c)
+                    .unwrap_or(phrase_start[k]),
+            )),
+            (None, None) => None,
+        };
+        if let Some((byte, token)) = boundary {
+            segments.push((byte, token, k));
+        }
+    }
+    for (s, &(byte_start, token_start, k)) in segments.iter().enumerate() {
+        let hit = hits[k];
+        let (byte_end, token_end) = match segments.get(s + 1) {
+            Some(&(_, next_token, next_k)) => {
+                // End before the connector that opens the next segment.
+                let mut e = phrase_start[next_k].min(next_token);
+                while e > token_start + 1
+                    && matches!(lower[e - 1].as_str(), "and" | "but" | "while" | "whereas")
+                {
+                    e -= 1;
+                }
+                let byte = if e > 0 { tokens[e - 1].end } else { 0 };
+                (byte.max(tokens[hit.end - 1].end), e.max(hit.end))
+            }
+            None => (sentence.len(), lower.len()),
+        };
+        let text = tidy_clause(&sentence[byte_start..byte_end]);
+        let own_subject = tidy_clause(&sentence[byte_start..tokens[phrase_start[k]].start]);
+        let own_subject = own_subject
+            .rsplit(", ")
+            .next()
+            .unwrap_or("")
+            .trim()
+            .to_string();
+        let has_subject = !own_subject.is_empty() && own_subject.split_whitespace().count() <= 12;
+        if has_subject {
+            *subject = Some(own_subject.clone());
+        }
+        let verb = sentence[tokens[hit.start].start..tokens[hit.end - 1].end].to_string();
+        let core_text = &sentence[tokens[phrase_start[k]].start..byte_end];
+        out.push(build(
+            paragraph,
+            &text,
+            core_text,
+            subject.clone(),
+            verb,
+            &lower,
+            phrase_start[k],
+            token_end,
+            hit,
+            lexicon,
+        ));
+    }
+}
+
+/// Trims connectors and punctuation from a clause's ends.
+fn tidy_clause(text: &str) -> String {
+    let mut t = text.trim();
+    loop {
+        let before = t;
+        t = t.trim_matches(|c: char| c.is_whitespace() || matches!(c, ',' | ';' | ':'));
+        for word in ["and ", "but ", "while "] {
+            if let Some(rest) = t.strip_prefix(word) {
+                t = rest;
+            }
+        }
+        if t == before {
+            return t.to_string();
+        }
+    }
+}
+
+#[allow(clippy::too_many_arguments)]
+fn build(
+    paragraph: usize,
+    text: &str,
+    core_text: &str,
+    subject: Option<String>,
+    verb: String,
+    lower: &[String],
+    phrase_start: usize,
+    end: usize,
+    hit: Hit,
+    lexicon: &Lexicon,
+) -> Commitment {
+    let clause = &lower[phrase_start..end.max(phrase_start)];
+    let near = &lower[phrase_start..(hit.end + 6).min(lower.len()).max(phrase_start)];
+    let level_sum = |kind| {
+        lexicon
+            .find_all(near, kind)
+            .iter()
+            .map(|h| h.level)
+            .sum::<i32>()
+    };
+    let verb_words = hit.end - hit.start;
+    // Intensifiers that are part of the verb phrase ("strongly condemned")
+    // are already in the verb's level.
+    let in_verb = lexicon
+        .find_all(&lower[hit.start..hit.end], EntryKind::Intensifier)
+        .iter()
+        .map(|h| h.level)
+        .sum::<i32>();
+    let strength = Strength {
+        verb: hit.level,
+        modifiers: level_sum(EntryKind::Intensifier) - in_verb - level_sum(EntryKind::Softener),
+        modal: lexicon
+            .find_all(
+                &lower[hit.end.min(end)..end.max(hit.end.min(end))],
+                EntryKind::Modal,
+            )
+            .first()
+            .map(|h| h.level),
+        negations: lexicon.find_all(clause, EntryKind::Negation).len(),
+    };
+    let _ = verb_words;
+    let core = fold_typography(core_text).to_lowercase();
+    let core = core
+        .trim_end_matches(|c: char| {
+            c.is_whitespace() || matches!(c, '.' | ',' | ';' | ':' | '\u{3002}')
+        })
+        .to_string();
+    let stems = core.unicode_words().map(stem).collect();
+    let numbers = core
+        .unicode_words()
+        .filter(|w| w.chars().any(|c| c.is_ascii_digit()))
+        .map(str::to_string)
+        .collect();
+    Commitment {
+        paragraph,
+        text: text.to_string(),
+        subject,
+        verb,
+        core,
+        stems,
+        strength,
+        numbers,
+    }
+}
+
+/// A light English stemmer: enough to see "concerns" and "concern", or
+/// "launches" and "launch", as one word.
+fn stem(word: &str) -> String {
+    let w = word.to_lowercase();
+    let w = w.strip_suffix("'s").unwrap_or(&w).to_string();
+    let n = w.chars().count();
+    if !w.is_ascii() {
+        return w;
+    }
+    for (suffix, min, replace) in [
+        ("ies", 5, "y"),
+        ("ing", 6, ""),
+        ("ed", 5, ""),
+        ("es", 5, ""),
+        ("s", 4, ""),
+    ] {
+        if n >= min && w.ends_with(suffix) && !w.ends_with("ss") {
+            return format!("{}{}", &w[..w.len() - suffix.len()], replace);
+        }
+    }
+    w
+}
+
+/// What happened to a commitment.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum CommitmentKind {
+    /// In both statements word for word (from the verb on).
+    Kept,
+    /// In both, with other words.
+    Reworded,
+    /// Only in the new statement.
+    Added,
+    /// Only in the old statement.
+    Dropped,
+}
+
+impl CommitmentKind {
+    /// The name used in reports.
+    pub fn name(self) -> &'static str {
+        match self {
+            CommitmentKind::Kept => "kept",
+            CommitmentKind::Reworded => "reworded",
+            CommitmentKind::Added => "added",
+            CommitmentKind::Dropped => "dropped",
+        }
+    }
+}
+
+/// Whether the language got stronger or weaker.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Shift {
+    /// Stronger verb, more intensifiers, a firmer modal.
+    Stronger,
+    /// Weaker verb, fewer intensifiers, a softer modal.
+    Weaker,
+}
+
+impl Shift {
+    /// The name used in reports.
+    pub fn name(self) -> &'static str {
+        match self {
+            Shift::Stronger => "stronger",
+            Shift::Weaker => "weaker",
+        }
+    }
+}
+
+/// A commitment's fate between two statements.
+#[derive(Debug, Clone, PartialEq)]
+pub struct CommitmentChange {
+    /// What happened.
+    pub kind: CommitmentKind,
+    /// The old commitment (absent for added).
+    pub old: Option<Commitment>,
+    /// The new commitment (absent for dropped).
+    pub new: Option<Commitment>,
+    /// Word similarity of the pair, 0–1.
+    pub similarity: Option<f64>,
+    /// Stronger or weaker language.
+    pub shift: Option<Shift>,
+    /// Why the shift was called, and other notes ("numbers changed: 15th →
+    /// 16th", "negation added").
+    pub notes: Vec<String>,
+}
+
+/// Settings for matching commitments.
+#[derive(Debug, Clone, Copy)]
+pub struct MatchOptions {
+    /// Minimum similarity for two commitments to be one.
+    pub threshold: f64,
+}
+
+impl Default for MatchOptions {
+    fn default() -> Self {
+        MatchOptions { threshold: 0.3 }
+    }
+}
+
+/// Words that say little about what a commitment is about.
+const STOP: &[&str] = &[
+    "the", "a", "an", "of", "to", "and", "in", "on", "for", "with", "by", "at", "as", "that",
+    "this", "their", "its", "they", "them", "is", "are", "be", "or", "from", "which", "who", "it",
+    "all", "also", "three", "further",
+];
+
+/// Matches every old commitment with the new ones and classifies each.
+pub fn compare(
+    old: &[Commitment],
+    new: &[Commitment],
+    options: &MatchOptions,
+) -> Vec<CommitmentChange> {
+    let weights = idf(old, new);
+    let weight = |s: &str| weights.get(s).copied().unwrap_or(1.0);
+    let mut pairs: Vec<(usize, usize, f64)> = Vec::new();
+    // Index the new commitments by their informative stems.
+    let mut index: HashMap<&str, Vec<usize>> = HashMap::new();
+    for (j, c) in new.iter().enumerate() {
+        let mut stems: Vec<&str> = c
+            .stems
+            .iter()
+            .map(String::as_str)
+            .filter(|s| !STOP.contains(s))
+            .collect();
+        stems.sort_unstable();
+        stems.dedup();
+        for s in stems {
+            index.entry(s).or_default().push(j);
+        }
+    }
+    let common = (new.len() / 2).max(8);
+    for (i, c) in old.iter().enumerate() {
+        let mut seen: Vec<usize> = Vec::new();
+        for s in c.stems.iter().filter(|s| !STOP.contains(&s.as_str())) {
+            if let Some(list) = index.get(s.as_str()).filter(|l| l.len() <= common) {
+                seen.extend(list);
+            }
+        }
+        seen.sort_unstable();
+        seen.dedup();
+        for j in seen {
+            let s = if c.core == new[j].core {
+                1.0
+            } else {
+                similarity(&c.stems, &new[j].stems, &weight)
+            };
+            if s >= options.threshold {
+                pairs.push((i, j, s));
+            }
+        }
+    }
+    pairs.sort_by(|a, b| b.2.total_cmp(&a.2).then(a.0.cmp(&b.0)).then(a.1.cmp(&b.1)));
+    let mut old_used = vec![false; old.len()];
+    let mut new_used = vec![false; new.len()];
+    let mut out = Vec::new();
+    for (i, j, s) in pairs {
+        if old_used[i] || new_used[j] {
+            continue;
+        }
+        old_used[i] = true;
+        new_used[j] = true;
+        out.push(pair_change(&old[i], &new[j], s));
+    }
+    out.extend(
+        old.iter()
+            .zip(&old_used)
+            .filter(|(_, u)| !**u)
+            .map(|(c, _)| CommitmentChange {
+                kind: CommitmentKind::Dropped,
+                old: Some(c.clone()),
+                new: None,
+                similarity: None,
+                shift: None,
+                notes: Vec::new(),
+            }),
+    );
+    out.extend(
+        new.iter()
+            .zip(&new_used)
+            .filter(|(_, u)| !**u)
+            .map(|(c, _)| CommitmentChange {
+                kind: CommitmentKind::Added,
+                old: None,
+                new: Some(c.clone()),
+                similarity: None,
+                shift: None,
+                notes: Vec::new(),
+            }),
+    );
+    out.sort_by_key(|c| {
+        let o = c.old.as_ref().map_or(usize::MAX, |c| c.paragraph);
+        let n = c.new.as_ref().map_or(usize::MAX, |c| c.paragraph);
+        (n.min(o), n, o)
+    });
+    out
+}
+
+/// Inverse document frequency of each stem over both statements'
+/// commitments; stop words weigh little.
+fn idf(old: &[Commitment], new: &[Commitment]) -> HashMap<String, f64> {
+    let mut df: HashMap<&str, usize> = HashMap::new();
+    for c in old.iter().chain(new) {
+        let mut stems: Vec<&str> = c.stems.iter().map(String::as_str).collect();
+        stems.sort_unstable();
+        stems.dedup();
+        for s in stems {
+            *df.entry(s).or_default() += 1;
+        }
+    }
+    let n = (old.len() + new.len()) as f64;
+    df.into_iter()
+        .map(|(s, d)| {
+            let w = (1.0 + n / d as f64).ln();
+            (s.to_string(), if STOP.contains(&s) { w * 0.2 } else { w })
+        })
+        .collect()
+}
+
+/// Weighted Dice similarity of two stem multisets.
+fn similarity(a: &[String], b: &[String], weight: &dyn Fn(&str) -> f64) -> f64 {
+    let mut count: HashMap<&str, i32> = HashMap::new();
+    for s in a {
+        *count.entry(s).or_default() += 1;
+    }
+    let mut shared = 0.0;
+    for s in b {
+        if let Some(n) = count.get_mut(s.as_str()).filter(|n| **n > 0) {
+            *n -= 1;
+            shared += weight(s);
+        }
+    }
+    let total: f64 = a.iter().chain(b).map(|s| weight(s)).sum();
+    if total == 0.0 {
+        0.0
+    } else {
+        2.0 * shared / total
+    }
+}
+
+fn pair_change(old: &Commitment, new: &Commitment, similarity: f64) -> CommitmentChange {
+    let kept = old.core == new.core;
+    let (shift, mut notes) = if kept {
+        (None, Vec::new())
+    } else {
+        shift(&old.strength, &new.strength, old, new)
+    };
+    if !kept && old.numbers != new.numbers && !(old.numbers.is_empty() && new.numbers.is_empty()) {
+        notes.push(format!(
+            "numbers changed: {} \u{2192} {}",
+            list(&old.numbers),
+            list(&new.numbers)
+        ));
+    }
+    CommitmentChange {
+        kind: if kept {
+            CommitmentKind::Kept
+        } else {
+            CommitmentKind::Reworded
+        },
+        old: Some(old.clone()),
+        new: Some(new.clone()),
+        similarity: Some(if kept {
+            1.0
+        } else {
+            ((similarity * 100.0).round() / 100.0).min(0.99)
+        }),
+        shift,
+        notes,
+    }
+}
+
+fn list(items: &[String]) -> String {
+    if items.is_empty() {
+        "none".into()
+    } else {
+        items.join(", ")
+    }
+}
+
+/// Compares the strength of two paired commitments: the verb's level plus
+/// its intensifiers and softeners first; if those balance, the modal.
+pub fn shift(
+    a: &Strength,
+    b: &Strength,
+    old: &Commitment,
+    new: &Commitment,
+) -> (Option<Shift>, Vec<String>) {
+    let mut notes = Vec::new();
+    let mut delta = (b.verb + b.modifiers) - (a.verb + a.modifiers);
+    if delta != 0 {
+        notes.push(format!("{} \u{2192} {}", phrase(old), phrase(new)));
+    } else if let (Some(x), Some(y)) = (a.modal, b.modal) {
+        delta = y - x;
+        if delta != 0 {
+            notes.push(format!("modal {x} \u{2192} {y}"));
+        }
+    }
+    if a.negations != b.negations {
+        notes.push(if b.negations > a.negations {
+            "negation added".into()
+        } else {
+            "negation removed".into()
+        });
+    }
+    let shift = match delta {
+        d if d > 0 => Some(Shift::Stronger),
+        d if d < 0 => Some(Shift::Weaker),
+        _ => None,
+    };
+    (shift, notes)
+}
+
+/// The verb phrase and the words right after it, for a shift note.
+fn phrase(c: &Commitment) -> String {
+    let start = c.core.find(&c.verb.to_lowercase()).unwrap_or(0);
+    c.core[start..]
+        .split_whitespace()
+        .take(c.verb.split_whitespace().count() + 2)
+        .collect::<Vec<_>>()
+        .join(" ")
+}
