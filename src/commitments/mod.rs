@@ -150,7 +150,10 @@ fn extract_sentence(
     let mut at = 0;
     while at < lower.len() {
         match lexicon.match_at(&lower, at, EntryKind::Verb) {
-            Some(hit) if at == 0 || !NOT_A_PREDICATE.contains(&lower[at - 1].as_str()) => {
+            Some(hit)
+                if (at == 0 || !NOT_A_PREDICATE.contains(&lower[at - 1].as_str()))
+                    && lower.get(hit.end).is_none_or(|w| w != "by") =>
+            {
                 hits.push(hit);
                 at = hit.end;
             }
@@ -334,7 +337,14 @@ fn build(
             c.is_whitespace() || matches!(c, '.' | ',' | ';' | ':' | '\u{3002}')
         })
         .to_string();
-    let stems = core.unicode_words().map(stem).collect();
+    // Similarity reads the whole clause: an introductory phrase ("With the
+    // Panel of Experts no longer monitoring sanctions, they affirmed …")
+    // often carries words the old clause had after its verb.
+    let stems = fold_typography(text)
+        .to_lowercase()
+        .unicode_words()
+        .map(stem)
+        .collect();
     let numbers = core
         .unicode_words()
         .filter(|w| w.chars().any(|c| c.is_ascii_digit()))
@@ -497,6 +507,7 @@ pub fn compare(
             } else {
                 similarity(&c.stems, &new[j].stems, &weight)
             };
+
             if s >= options.threshold {
                 pairs.push((i, j, s));
             }

@@ -1,6 +1,377 @@
-//! placeholder until the reader lands
+//! HTML reader: the text blocks of a statement saved as a news-article web page.
+
+use std::ops::Range;
+
+use scraper::node::Element;
+use scraper::{ElementRef, Html, Node};
+
 use crate::block::Block;
-/// placeholder
-pub fn blocks(_text: &str) -> Vec<Block> {
-    Vec::new()
+
+/// Elements whose whole subtree is page furniture, never statement text.
+#[rustfmt::skip]
+const SKIP_TAGS: &[&str] = &[
+    "head", "script", "style", "noscript", "template", "nav", "footer", "aside", "form", "button",
+    "iframe", "svg", "figure", "figcaption", "select", "textarea", "canvas", "video", "audio",
+    "object", "embed", "map", "dialog",
+];
+
+/// Words that mark an element's class or id as furniture (share bars, cookie notices...).
+#[rustfmt::skip]
+const FURNITURE_WORDS: &[&str] = &[
+    "cookie", "share", "social", "breadcrumb", "related", "newsletter", "subscribe", "banner",
+    "skip-link", "skiplink",
+];
+
+/// Elements that end the run of inline text before them and start a new one.
+#[rustfmt::skip]
+const BOUNDARY_TAGS: &[&str] = &[
+    "p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "dd", "dt", "td", "th", "pre",
+    "address", "div", "section", "article", "main", "body", "html", "header", "footer", "nav",
+    "aside", "ul", "ol", "menu", "dir", "dl", "table", "thead", "tbody", "tfoot", "tr", "caption",
+    "center", "hgroup", "details", "summary", "fieldset", "legend", "hr", "search", "listing",
+];
+
+/// Reads a saved news-article page and returns the statement's text blocks in
+/// document order.
+///
+/// The content root is the `article` with the most text, else the first `main`
+/// (or `[role=main]`), else the whole `body`. Page furniture (scripts, navigation,
+/// asides, share bars, hidden elements...) is skipped. Each block-level element
+/// that holds text gives one block; text sitting directly in a `div` or `section`
+/// forms its own block. Items of an `ol` are prefixed with their number ("3. ").
+/// `line` is always 0: the parser does not report source positions.
+pub fn blocks(html: &str) -> Vec<Block> {
+    let doc = Html::parse_document(html);
+    let mut walker = Walker::default();
+    walker.walk(doc.root_element());
+    let (articles, mains): (Vec<_>, Vec<_>) = (walker.roots.iter())
+        .filter(|r| r.chars > 0)
+        .partition(|r| r.el.value().name() == "article");
+    // Reversed so that the first of equally long articles wins.
+    let best = articles.into_iter().rev().max_by_key(|r| r.chars);
+    let Some(root) = best.or(mains.first().copied()) else {
+        return walker.blocks;
+    };
+    let title = lone_outside_h1(&doc, root.el);
+    let body = walker.blocks.get(root.blocks.clone()).unwrap_or_default();
+    title.into_iter().chain(body.iter().cloned()).collect()
+}
+
+/// The page's only `h1` as a heading block, when it lies outside `root`.
+fn lone_outside_h1(doc: &Html, root: ElementRef<'_>) -> Option<Block> {
+    let mut h1s = (doc.root_element().descendants())
+        .filter_map(ElementRef::wrap)
+        .filter(|e| e.value().name() == "h1");
+    let (Some(h1), None) = (h1s.next(), h1s.next()) else {
+        return None;
+    };
+    if h1.ancestors().any(|a| a.id() == root.id()) {
+        return None;
+    }
+    let mut walker = Walker::default();
+    walker.walk(h1);
+    let text: Vec<String> = walker.blocks.into_iter().map(|b| b.text).collect();
+    (!text.is_empty()).then(|| Block::heading(text.join(" "), 0))
+}
+
+/// A possible content root (`article`, `main`, `[role=main]`) and what it holds.
+struct Root<'a> {
+    el: ElementRef<'a>,
+    /// Its blocks in `Walker::blocks`, and their length in chars.
+    blocks: Range<usize>,
+    chars: usize,
+}
+
+/// Walks a document in order, gathering text runs into blocks.
+#[derive(Default)]
+struct Walker<'a> {
+    blocks: Vec<Block>,
+    /// Chars in all blocks so far.
+    chars: usize,
+    /// Raw text of the run being gathered.
+    run: String,
+    /// Open lists, innermost last: the next ordinal of an `ol`, `None` for a `ul`.
+    lists: Vec<Option<i64>>,
+    /// The marker of the current `ol` item, waiting for the item's first block.
+    marker: Option<String>,
+    /// Open headings, and open sectioning elements (`article`, `main`, `section`).
+    headings: usize,
+    sections: usize,
+    /// Possible content roots still open (with `chars` at their start), then closed.
+    open: Vec<Root<'a>>,
+    roots: Vec<Root<'a>>,
+}
+
+impl<'a> Walker<'a> {
+    /// Visits `start` and its subtree with an explicit stack (no recursion).
+    fn walk(&mut self, start: ElementRef<'a>) {
+        let mut stack = vec![(*start, false)];
+        while let Some((node, leaving)) = stack.pop() {
+            match (node.value(), ElementRef::wrap(node)) {
+                (Node::Text(text), _) => self.run.push_str(text),
+                (Node::Element(el), Some(elem)) if leaving => self.leave(el, elem),
+                (Node::Element(el), Some(elem)) if !self.skipped(el) => {
+                    self.enter(el, elem);
+                    stack.push((node, true));
+                    stack.extend(node.children().rev().map(|child| (child, false)));
+                }
+                _ => {}
+            }
+        }
+        self.flush();
+    }
+
+    fn enter(&mut self, el: &Element, elem: ElementRef<'a>) {
+        let name = el.name();
+        if name == "br" {
+            self.run.push('\n');
+        }
+        if !is_boundary(name) {
+            return;
+        }
+        self.flush();
+        match name {
+            "li" => {
+                self.marker = self.lists.last_mut().and_then(|list| {
+                    let next = list.as_mut()?;
+                    let n = el.attr("value").and_then(parse_int).unwrap_or(*next);
+                    *next = n.saturating_add(1);
+                    Some(format!("{n}. "))
+                })
+            }
+            "ol" => self
+                .lists
+                .push(el.attr("start").and_then(parse_int).or(Some(1))),
+            "ul" | "menu" | "dir" => self.lists.push(None),
+            "h1" | "h2" | "h3" | "h4" | "h5" | "h6" => self.headings += 1,
+            _ => {}
+        }
+        let role_main = el
+            .attr("role")
+            .is_some_and(|r| r.trim().eq_ignore_ascii_case("main"));
+        if matches!(name, "article" | "main") || role_main {
+            let start = self.blocks.len();
+            let root = Root {
+                el: elem,
+                blocks: start..start,
+                chars: self.chars,
+            };
+            self.open.push(root);
+        }
+        if matches!(name, "article" | "main" | "section") {
+            self.sections += 1;
+        }
+    }
+
+    fn leave(&mut self, el: &Element, elem: ElementRef<'a>) {
+        let name = el.name();
+        if !is_boundary(name) {
+            return;
+        }
+        self.flush();
+        // Every element left was entered, so these counts never go below zero.
+        match name {
+            "li" => self.marker = None,
+            "ol" | "ul" | "menu" | "dir" => _ = self.lists.pop(),
+            "h1" | "h2" | "h3" | "h4" | "h5" | "h6" => self.headings -= 1,
+            "article" | "main" | "section" => self.sections -= 1,
+            _ => {}
+        }
+        if self.open.last().is_some_and(|root| root.el == elem)
+            && let Some(mut root) = self.open.pop()
+        {
+            root.blocks.end = self.blocks.len();
+            root.chars = self.chars - root.chars;
+            self.roots.push(root);
+        }
+    }
+
+    /// Ends the current run: folds its white space and keeps it if not empty.
+    fn flush(&mut self) {
+        let text = fold(&self.run);
+        self.run.clear();
+        if text.is_empty() {
+            return;
+        }
+        let text = self.marker.take().unwrap_or_default() + &text;
+        self.chars += text.chars().count();
+        self.blocks.push(match self.headings {
+            0 => Block::text(text, 0),
+            _ => Block::heading(text, 0),
+        });
+    }
+
+    /// Whether `el` and its subtree are furniture to leave out.
+    fn skipped(&self, el: &Element) -> bool {
+        let name = el.name();
+        if matches!(name, "html" | "body") {
+            return false;
+        }
+        let aria = el.attr("aria-hidden").unwrap_or_default();
+        // A `header` outside any article or section is the page banner (as in ARIA).
+        el.attr("hidden").is_some()
+            || aria.trim().eq_ignore_ascii_case("true")
+            || el.attr("style").is_some_and(hidden_style)
+            || SKIP_TAGS.contains(&name)
+            || (name == "header" && self.sections == 0)
+            || (name != "main" && el.id().into_iter().chain(el.classes()).any(is_furniture))
+    }
+}
+
+fn is_boundary(name: &str) -> bool {
+    BOUNDARY_TAGS.contains(&name) || name.contains('-')
+}
+
+fn parse_int(s: &str) -> Option<i64> {
+    s.trim().parse().ok()
+}
+
+fn hidden_style(style: &str) -> bool {
+    let style: String = style.chars().filter(|c| !c.is_whitespace()).collect();
+    let style = style.to_ascii_lowercase();
+    style.contains("display:none") || style.contains("visibility:hidden")
+}
+
+/// Whether a class or id token has a furniture word starting at one of its word
+/// parts: `share-tools`, `usa-banner`, `socialLinks` match; `unrelated` does not.
+fn is_furniture(token: &str) -> bool {
+    // Same byte length as `token`, so its char offsets stay valid here.
+    let norm = token.to_ascii_lowercase().replace('_', "-");
+    let mut prev: Option<char> = None;
+    token.char_indices().any(|(i, c)| {
+        let starts = match prev {
+            None => true,
+            Some(p) => !p.is_alphanumeric() || (p.is_lowercase() && c.is_uppercase()),
+        };
+        prev = Some(c);
+        starts
+            && FURNITURE_WORDS
+                .iter()
+                .any(|w| norm.get(i..).is_some_and(|s| s.starts_with(w)))
+    })
+}
+
+/// Folds white space runs (not U+00A0) to one space and trims the ends.
+pub(crate) fn fold(raw: &str) -> String {
+    let words: Vec<&str> = raw
+        .split([' ', '\t', '\n', '\r', '\x0C'])
+        .filter(|w| !w.is_empty())
+        .collect();
+    words.join(" ").trim().to_owned()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn texts(html: &str) -> Vec<String> {
+        blocks(html).into_iter().map(|b| b.text).collect()
+    }
+
+    #[test]
+    fn news_page_keeps_only_the_article() {
+        let page = r#"<!doctype html><html><head><title>Page</title>
+            <script type="application/ld+json">{"headline": "x"}</script></head><body>
+            <div class="usa-banner">An official website of the United States government</div>
+            <header><a href="/">Logo</a><nav><ul><li>Home</li><li>News</li></ul></nav></header>
+            <nav class="breadcrumb"><a>Home</a> &gt; <a>News</a></nav>
+            <main><article>
+              <div class=category>NEWS | April 26, 2024</div>
+              <h1>Joint Statement on the Trilateral Talks</h1>
+              <div class=byline>U.S. Department of Defense</div>
+              <div class="share-tools"><a>Facebook</a><a>X</a></div>
+              <p>The talks were held in <a href="/x">Honolulu</a>.</p>
+              <p>The three sides <em>reaffirmed</em> their commitment.</p>
+            </article><aside class=related><p>Other news</p></aside></main>
+            <footer><p>Contact us</p></footer></body></html>"#;
+        let got = blocks(page);
+        let want = [
+            Block::text("NEWS | April 26, 2024", 0),
+            Block::heading("Joint Statement on the Trilateral Talks", 0),
+            Block::text("U.S. Department of Defense", 0),
+            Block::text("The talks were held in Honolulu.", 0),
+            Block::text("The three sides reaffirmed their commitment.", 0),
+        ];
+        assert_eq!(got, want);
+    }
+
+    #[test]
+    fn entities_decoded_and_nbsp_kept() {
+        let got =
+            texts("<p>Japan&rsquo;s Minister&nbsp;of Defense &amp; the\n\t ROK</p><p>&nbsp;</p>");
+        assert_eq!(got, ["Japan\u{2019}s Minister\u{a0}of Defense & the ROK"]);
+    }
+
+    #[test]
+    fn ordered_and_nested_lists() {
+        let html = r#"<ol start="3"><li>C <ul><li>c1</li><li>c2</li></ul></li>
+            <li><p>D</p></li><li value="10">J</li><li>K</li></ol><ul><li>plain</li></ul>"#;
+        let want = ["3. C", "c1", "c2", "4. D", "10. J", "11. K", "plain"];
+        assert_eq!(texts(html), want);
+    }
+
+    #[test]
+    fn br_folds_to_a_space_and_inline_text_joins() {
+        let html = "<p>First line<br>second <strong>line</strong><br/>third</p>";
+        assert_eq!(texts(html), ["First line second line third"]);
+    }
+
+    #[test]
+    fn direct_div_text_forms_its_own_blocks() {
+        let html = "<div>Intro <span>text</span><p>Para</p>tail <b>end</b></div>";
+        assert_eq!(texts(html), ["Intro text", "Para", "tail end"]);
+    }
+
+    #[test]
+    fn headings_tables_and_hidden_content() {
+        let html = r#"<h2>Section <small>two</small></h2><table><tr><th>Side</th><td>ROK</td></tr>
+            </table><div hidden>secret</div><p aria-hidden="TRUE">icon</p>
+            <p style="display: none">gone</p><div id="cookieNotice">We use cookies</div>
+            <p class="unrelated">kept</p>"#;
+        let got = blocks(html);
+        assert_eq!(got[0], Block::heading("Section two", 0));
+        let rest: Vec<&str> = got[1..].iter().map(|b| b.text.as_str()).collect();
+        assert_eq!(rest, ["Side", "ROK", "kept"]);
+    }
+
+    #[test]
+    fn lone_h1_above_the_article_goes_first() {
+        let html = "<div class=title><h1>Statement</h1></div><article><p>Body text</p></article>";
+        let want = [Block::heading("Statement", 0), Block::text("Body text", 0)];
+        assert_eq!(blocks(html), want);
+        let two = "<h1>Site</h1><h1>Statement</h1><article><p>Body</p></article>";
+        assert_eq!(texts(two), ["Body"]);
+    }
+
+    #[test]
+    fn largest_article_wins_and_article_header_is_kept() {
+        let html = r#"<article><p>Short teaser</p></article><article><header><h1>Title</h1>
+            </header><p>The much longer statement body.</p></article>"#;
+        assert_eq!(texts(html), ["Title", "The much longer statement body."]);
+    }
+
+    #[test]
+    fn main_then_body_fallbacks() {
+        let html = r#"<header>Site</header><div role="main"><p>Main text</p></div><p>After</p>"#;
+        assert_eq!(texts(html), ["Main text"]);
+        let body = "<header>Site</header><p>Body only</p>";
+        assert_eq!(texts(body), ["Body only"]);
+    }
+
+    #[test]
+    fn degenerate_inputs_never_panic() {
+        assert!(blocks("").is_empty());
+        assert_eq!(texts("\u{0}x\u{1}\u{fffd}<<>>"), ["x\u{1}\u{fffd}<<>>"]);
+        let soup = "<p>one<div><b><i>two</p></b><table><td>three<li>four<ol start=x><li>five";
+        assert_eq!(texts(soup), ["one", "two", "three", "four", "1. five"]);
+        let deep = format!("{}deep{}", "<div>".repeat(3_000), "</div>".repeat(3_000));
+        assert_eq!(texts(&deep), ["deep"]);
+    }
+
+    #[test]
+    fn furniture_tokens_match_word_parts_only() {
+        assert!(is_furniture("share-tools") && is_furniture("socialLinks"));
+        assert!(is_furniture("usa-banner") && is_furniture("skip_link"));
+        assert!(!is_furniture("unrelated") && !is_furniture("timeshare"));
+    }
 }
