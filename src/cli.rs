@@ -8,11 +8,13 @@ use std::path::{Path, PathBuf};
 use clap::{Parser, ValueEnum, ValueHint};
 
 use crate::chrome::Chrome;
+use crate::commitments::lexicon::Lexicon;
 use crate::document::Document;
 use crate::error::{EXIT_CHANGED, EXIT_SAME, Error, Result};
 use crate::input::{self, ReadOptions};
 use crate::report::terminal::{self, Layout, Palette};
 use crate::report::yaml;
+use crate::terms::Terms;
 use crate::{Options, compare};
 
 const EXAMPLES: &str = "\
@@ -69,6 +71,17 @@ pub struct Cli {
     /// src/chrome.rules)
     #[arg(long, value_name = "FILE", value_hint = ValueHint::FilePath)]
     pub chrome_rules: Option<PathBuf>,
+
+    /// Use the commitment lexicon in FILE (reporting verbs, intensifiers,
+    /// modals) instead of the built-in one (format: see
+    /// src/commitments/lexicon.txt)
+    #[arg(long, value_name = "FILE", value_hint = ValueHint::FilePath)]
+    pub lexicon: Option<PathBuf>,
+
+    /// Count the key terms in FILE instead of the built-in list (format:
+    /// see src/terms.txt)
+    #[arg(long, value_name = "FILE", value_hint = ValueHint::FilePath)]
+    pub terms: Option<PathBuf>,
 
     /// Read inputs as this format instead of detecting it
     #[arg(long, value_name = "FORMAT", value_enum)]
@@ -197,11 +210,17 @@ pub fn run(cli: &Cli) -> Result<u8> {
             });
         }
     }
-    let options = Options {
+    let mut options = Options {
         threshold: cli.threshold,
         chrome_rules: !cli.keep_chrome,
         ..Options::default()
     };
+    if let Some(path) = &cli.lexicon {
+        options.lexicon = data_file(path, Lexicon::parse)?;
+    }
+    if let Some(path) = &cli.terms {
+        options.terms = data_file(path, Terms::parse)?;
+    }
     let report = compare(old, new, &options);
     let mut buf = Vec::new();
     match cli.format {
@@ -221,6 +240,16 @@ pub fn run(cli: &Cli) -> Result<u8> {
     } else {
         EXIT_CHANGED
     })
+}
+
+/// Reads and parses a data file given on the command line.
+fn data_file<T>(path: &Path, parse: impl Fn(&str) -> std::result::Result<T, String>) -> Result<T> {
+    let bad = |reason: String| Error::BadDataFile {
+        path: path.to_path_buf(),
+        reason,
+    };
+    let text = std::fs::read_to_string(path).map_err(|e| bad(e.to_string()))?;
+    parse(&text).map_err(bad)
 }
 
 fn chrome(cli: &Cli) -> Result<Chrome> {

@@ -32,6 +32,7 @@ pub mod chrome;
 pub mod classify;
 pub mod cli;
 pub mod commitments;
+pub mod digest;
 pub mod document;
 pub mod error;
 pub mod input;
@@ -39,6 +40,7 @@ pub mod model;
 pub mod normalize;
 pub mod report;
 pub mod segment;
+pub mod terms;
 pub mod words;
 
 use std::time::Duration;
@@ -49,6 +51,7 @@ use commitments::CommitmentChange;
 use commitments::lexicon::Lexicon;
 use document::Document;
 use model::{Change, Summary, Unchanged};
+use terms::{TermCount, Terms};
 
 pub use error::{Error, Result};
 
@@ -66,6 +69,8 @@ pub struct Options {
     pub lexicon: Lexicon,
     /// Minimum similarity for two commitments to be one.
     pub commitment_threshold: f64,
+    /// Key terms to count.
+    pub terms: Terms,
 }
 
 impl Default for Options {
@@ -76,6 +81,7 @@ impl Default for Options {
             timeout: Duration::from_secs(2),
             lexicon: Lexicon::builtin(),
             commitment_threshold: commitments::MatchOptions::default().threshold,
+            terms: Terms::builtin(),
         }
     }
 }
@@ -129,6 +135,8 @@ pub struct Report {
     /// Every commitment of both statements, once: kept, reworded, added or
     /// dropped.
     pub commitments: Vec<CommitmentChange>,
+    /// Key terms mentioned on either side, with their counts.
+    pub terms: Vec<TermCount>,
     /// The settings used.
     pub options: Options,
 }
@@ -161,6 +169,7 @@ pub fn compare(old: &Document, new: &Document, options: &Options) -> Report {
         changes,
         unchanged,
         commitments,
+        terms: options.terms.count(&old.paragraphs, &new.paragraphs),
         options: options.clone(),
     }
 }

@@ -123,7 +123,7 @@ fn looks_like_unbroken_wrap(lines: &[&str]) -> bool {
     }
     let width = nonblank.iter().copied().max().unwrap_or(0);
     let near_width = nonblank.iter().filter(|&&n| n * 10 >= width * 8).count();
-    width >= 40 && width <= 200 && near_width * 2 >= nonblank.len()
+    (40..=200).contains(&width) && near_width * 2 >= nonblank.len()
 }
 
 fn ends_sentence(line: &str) -> bool {

@@ -116,7 +116,7 @@ impl Lexicon {
             return Err("no verb entries: a lexicon needs reporting verbs".into());
         }
         // Longest phrases first, so the first match at a position is the longest.
-        entries.sort_by(|a, b| b.words.len().cmp(&a.words.len()));
+        entries.sort_by_key(|e| std::cmp::Reverse(e.words.len()));
         Ok(Lexicon { entries })
     }
 

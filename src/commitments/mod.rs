@@ -35,6 +35,11 @@ pub struct Commitment {
     stems: Vec<String>,
     /// How strong its language is.
     pub strength: Strength,
+    /// The verb phrase with its modifiers ("strongly condemned",
+    /// "expressed serious concern"), lower-cased, for notes.
+    verb_phrase: String,
+    /// The first modal and the word after it ("will explore"), for notes.
+    modal_phrase: Option<String>,
     /// Numbers in the core (years, ordinals, counts), for flags.
     numbers: Vec<String>,
 }
@@ -237,7 +242,12 @@ fn extract_sentence(
                 {
                     e -= 1;
                 }
-                let byte = if e > 0 { tokens[e - 1].end } else { 0 };
+                let mut byte = if e > 0 { tokens[e - 1].end } else { 0 };
+                // Keep closing brackets and quotes that end the clause: "(UNCLOS)".
+                byte += sentence[byte..].len()
+                    - sentence[byte..]
+                        .trim_start_matches([')', ']', '"', '\'', '\u{201D}', '\u{2019}'])
+                        .len();
                 (byte.max(tokens[hit.end - 1].end), e.max(hit.end))
             }
             None => (sentence.len(), lower.len()),
@@ -330,6 +340,36 @@ fn build(
             .map(|h| h.level),
         negations: lexicon.find_all(clause, EntryKind::Negation).len(),
     };
+    let mut vp_end = hit.end;
+    while vp_end < end
+        && (lexicon
+            .match_at(lower, vp_end, EntryKind::Intensifier)
+            .is_some()
+            || lexicon
+                .match_at(lower, vp_end, EntryKind::Softener)
+                .is_some())
+    {
+        vp_end += 1;
+    }
+    if vp_end < end
+        && matches!(
+            lower[hit.end - 1].as_str(),
+            "expressed" | "voiced" | "raised"
+        )
+    {
+        vp_end += 1;
+    }
+    let verb_phrase = lower[phrase_start.min(hit.start)..vp_end.max(hit.end)].join(" ");
+    let modal_phrase = lexicon
+        .find_all(
+            &lower[hit.end.min(end)..end.max(hit.end.min(end))],
+            EntryKind::Modal,
+        )
+        .first()
+        .map(|m| {
+            let (s, e) = (hit.end + m.start, (hit.end + m.end + 1).min(lower.len()));
+            lower[s..e].join(" ")
+        });
     let _ = verb_words;
     let core = fold_typography(core_text).to_lowercase();
     let core = core
@@ -358,6 +398,8 @@ fn build(
         core,
         stems,
         strength,
+        verb_phrase,
+        modal_phrase,
         numbers,
     }
 }
@@ -460,6 +502,9 @@ impl Default for MatchOptions {
     }
 }
 
+/// How many candidates one commitment is compared with at most.
+const MAX_CANDIDATES: usize = 24;
+
 /// Words that say little about what a commitment is about.
 const STOP: &[&str] = &[
     "the", "a", "an", "of", "to", "and", "in", "on", "for", "with", "by", "at", "as", "that",
@@ -499,9 +544,19 @@ pub fn compare(
                 seen.extend(list);
             }
         }
+        // The candidates sharing the most informative words, at most a few
+        // dozen: never every pair.
         seen.sort_unstable();
-        seen.dedup();
+        let mut shared: Vec<(usize, usize)> = Vec::new();
         for j in seen {
+            match shared.last_mut() {
+                Some((last, n)) if *last == j => *n += 1,
+                _ => shared.push((j, 1)),
+            }
+        }
+        shared.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+        shared.truncate(MAX_CANDIDATES);
+        for (j, _) in shared {
             let s = if c.core == new[j].core {
                 1.0
             } else {
@@ -652,11 +707,28 @@ pub fn shift(
     let mut notes = Vec::new();
     let mut delta = (b.verb + b.modifiers) - (a.verb + a.modifiers);
     if delta != 0 {
-        notes.push(format!("{} \u{2192} {}", phrase(old), phrase(new)));
+        let modal = |c: &Commitment| c.modal_phrase.clone().unwrap_or_default();
+        let note = if phrase(old) == phrase(new) && modal(old) != modal(new) {
+            format!(
+                "{} {} \u{2192} {} {}",
+                phrase(old),
+                modal(old),
+                phrase(new),
+                modal(new)
+            )
+        } else {
+            format!("{} \u{2192} {}", phrase(old), phrase(new))
+        };
+        notes.push(note);
     } else if let (Some(x), Some(y)) = (a.modal, b.modal) {
         delta = y - x;
         if delta != 0 {
-            notes.push(format!("modal {x} \u{2192} {y}"));
+            let none = || "none".to_string();
+            notes.push(format!(
+                "{} \u{2192} {}",
+                old.modal_phrase.clone().unwrap_or_else(none),
+                new.modal_phrase.clone().unwrap_or_else(none)
+            ));
         }
     }
     if a.negations != b.negations {
@@ -676,10 +748,269 @@ pub fn shift(
 
 /// The verb phrase and the words right after it, for a shift note.
 fn phrase(c: &Commitment) -> String {
-    let start = c.core.find(&c.verb.to_lowercase()).unwrap_or(0);
-    c.core[start..]
-        .split_whitespace()
-        .take(c.verb.split_whitespace().count() + 2)
-        .collect::<Vec<_>>()
-        .join(" ")
+    c.verb_phrase.clone()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::chrome::Chrome;
+    use crate::document::Document;
+
+    fn commitments(text: &str) -> Vec<Commitment> {
+        let doc = Document::from_text("t.txt", text, &Chrome::none());
+        extract(&doc.paragraphs, &Lexicon::builtin())
+    }
+
+    fn one_pair(old: &str, new: &str) -> CommitmentChange {
+        let changes = compare(
+            &commitments(old),
+            &commitments(new),
+            &MatchOptions::default(),
+        );
+        assert_eq!(changes.len(), 1, "{changes:#?}");
+        changes.into_iter().next().unwrap()
+    }
+
+    fn shift_of(old: &str, new: &str) -> Option<Shift> {
+        one_pair(old, new).shift
+    }
+
+    #[test]
+    fn clauses_split_with_subject_carried() {
+        let c = commitments("They condemned the launches and urged the DPRK to stop.");
+        let texts: Vec<&str> = c.iter().map(|c| c.text.as_str()).collect();
+        assert_eq!(
+            texts,
+            ["They condemned the launches", "urged the DPRK to stop."]
+        );
+        assert_eq!(c[1].subject.as_deref(), Some("They"));
+    }
+
+    #[test]
+    fn a_new_subject_after_and_starts_its_own_clause() {
+        let c = commitments(
+            "They reiterated that dialogue remains open, and the three officials pledged to continue coordination.",
+        );
+        assert_eq!(c.len(), 2);
+        assert_eq!(c[1].subject.as_deref(), Some("the three officials"));
+        assert!(c[1].text.starts_with("the three officials pledged"));
+    }
+
+    #[test]
+    fn brackets_that_close_a_clause_stay() {
+        let c = commitments(
+            "They shared concerns about the Law of the Sea (UNCLOS) and stressed the importance of navigation.",
+        );
+        assert_eq!(
+            c[0].text,
+            "They shared concerns about the Law of the Sea (UNCLOS)"
+        );
+    }
+
+    #[test]
+    fn verbs_that_are_not_predicates_are_not_commitments() {
+        assert!(commitments("The agreed framework was welcomed by many.").is_empty());
+        assert!(commitments("Ties with Moscow, highlighted by the treaty, deepened.").is_empty());
+        assert!(commitments("The officials met in Tokyo and reviewed the region.").is_empty());
+    }
+
+    #[test]
+    fn korean_sentence_is_one_commitment() {
+        let c = commitments(
+            "3국은 북한의 탄도미사일 발사를 강력히 규탄했다. 3국은 다음 회의를 서울에서 개최하기로 합의했다.",
+        );
+        assert_eq!(c.len(), 2);
+        assert_eq!(c[0].strength.modifiers, 1);
+    }
+
+    #[test]
+    fn kept_inside_a_rewritten_paragraph() {
+        let old = "The officials pledged to continue working closely together to strengthen security cooperation.";
+        let new = "Looking ahead, the officials met in Seoul.\n\nBuilding on the exercise, they agreed to meet again, and pledged to continue working closely together to strengthen security cooperation.";
+        let changes = compare(
+            &commitments(old),
+            &commitments(new),
+            &MatchOptions::default(),
+        );
+        let kept: Vec<_> = changes
+            .iter()
+            .filter(|c| c.kind == CommitmentKind::Kept)
+            .collect();
+        assert_eq!(kept.len(), 1);
+        assert_eq!(kept[0].new.as_ref().unwrap().paragraph, 2);
+    }
+
+    #[test]
+    fn unrelated_commitments_are_dropped_and_added() {
+        let changes = compare(
+            &commitments("They condemned the missile launches by the DPRK."),
+            &commitments("They welcomed the fisheries agreement signed in Oslo."),
+            &MatchOptions::default(),
+        );
+        let mut kinds: Vec<_> = changes.iter().map(|c| c.kind).collect();
+        kinds.sort();
+        assert_eq!(kinds, [CommitmentKind::Added, CommitmentKind::Dropped]);
+    }
+
+    #[test]
+    fn stronger_with_an_intensifier() {
+        assert_eq!(
+            shift_of(
+                "They condemned the DPRK's launches.",
+                "They strongly condemned the DPRK's launches."
+            ),
+            Some(Shift::Stronger)
+        );
+        assert_eq!(
+            shift_of(
+                "They condemned the launches.",
+                "They condemned in the strongest terms the launches."
+            ),
+            Some(Shift::Stronger)
+        );
+    }
+
+    #[test]
+    fn weaker_when_the_intensifier_goes() {
+        assert_eq!(
+            shift_of(
+                "They strongly condemned the DPRK's launches.",
+                "They condemned the DPRK's launches."
+            ),
+            Some(Shift::Weaker)
+        );
+    }
+
+    #[test]
+    fn weaker_verb() {
+        assert_eq!(
+            shift_of(
+                "They expressed serious concern about the launches of missiles.",
+                "They noted the launches of missiles."
+            ),
+            Some(Shift::Weaker)
+        );
+    }
+
+    #[test]
+    fn stronger_verb() {
+        assert_eq!(
+            shift_of(
+                "They shared concerns about coercive conduct at sea.",
+                "They expressed serious concern about coercive conduct at sea."
+            ),
+            Some(Shift::Stronger)
+        );
+    }
+
+    #[test]
+    fn weaker_modal() {
+        let change = one_pair(
+            "They affirmed they will redouble efforts on sanctions.",
+            "They affirmed they will explore ways to support sanctions.",
+        );
+        assert_eq!(change.shift, Some(Shift::Weaker));
+        assert!(
+            change.notes[0].contains("will explore"),
+            "{:?}",
+            change.notes
+        );
+        assert_eq!(
+            shift_of(
+                "They agreed they may hold drills.",
+                "They agreed they will hold drills."
+            ),
+            Some(Shift::Stronger)
+        );
+    }
+
+    #[test]
+    fn no_shift_when_strongly_moves_within_the_sentence() {
+        assert_eq!(
+            shift_of(
+                "They strongly condemned the launches.",
+                "They condemned strongly the launches."
+            ),
+            None
+        );
+    }
+
+    #[test]
+    fn no_shift_for_a_synonym_of_equal_strength() {
+        assert_eq!(
+            shift_of(
+                "They affirmed that cooperation has grown.",
+                "They reaffirmed that cooperation has grown."
+            ),
+            None
+        );
+        assert_eq!(
+            shift_of(
+                "They emphasized the rule of law at sea.",
+                "They stressed the rule of law at sea."
+            ),
+            None
+        );
+    }
+
+    #[test]
+    fn no_shift_for_other_word_changes() {
+        assert_eq!(
+            shift_of(
+                "They condemned the recent launches of missiles.",
+                "They condemned the continued launches of missiles."
+            ),
+            None
+        );
+    }
+
+    #[test]
+    fn negation_is_noted() {
+        let change = one_pair(
+            "They agreed to expand the exercise program.",
+            "They agreed not to expand the exercise program.",
+        );
+        assert!(
+            change.notes.iter().any(|n| n == "negation added"),
+            "{:?}",
+            change.notes
+        );
+    }
+
+    #[test]
+    fn numbers_are_flagged() {
+        let change = one_pair(
+            "They agreed to hold the 15th talks in Seoul.",
+            "They agreed to hold the 16th talks in Seoul.",
+        );
+        assert_eq!(change.kind, CommitmentKind::Reworded);
+        assert!(
+            change
+                .notes
+                .iter()
+                .any(|n| n.contains("15th") && n.contains("16th")),
+            "{:?}",
+            change.notes
+        );
+    }
+
+    #[test]
+    fn every_commitment_is_reported_once() {
+        let old = commitments("They condemned A and urged B. They agreed to C. They welcomed D.");
+        let new = commitments("They welcomed D. They strongly condemned A. They decided E.");
+        let changes = compare(&old, &new, &MatchOptions::default());
+        let olds = changes.iter().filter(|c| c.old.is_some()).count();
+        let news = changes.iter().filter(|c| c.new.is_some()).count();
+        assert_eq!((olds, news), (old.len(), new.len()));
+    }
+
+    #[test]
+    fn stemmer_folds_plurals_and_tenses() {
+        assert_eq!(stem("concerns"), "concern");
+        assert_eq!(stem("launches"), "launch");
+        assert_eq!(stem("activities"), "activity");
+        assert_eq!(stem("DPRK's"), "dprk");
+        assert_eq!(stem("pass"), "pass");
+    }
 }

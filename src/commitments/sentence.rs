@@ -76,15 +76,42 @@ pub fn sentences(text: &str) -> Vec<&str> {
         }
         let lead = chunk.len() - chunk.trim_start().len();
         let (s, e) = (start + lead, start + lead + trimmed.len());
-        if let Some(last) = out.last_mut() {
-            if continues(&text[last.0..last.1], trimmed) {
-                last.1 = e;
-                continue;
-            }
+        if let Some(last) = out.last_mut()
+            && continues(&text[last.0..last.1], trimmed)
+        {
+            last.1 = e;
+            continue;
         }
         out.push((s, e));
     }
-    out.into_iter().map(|(s, e)| &text[s..e]).collect()
+    out.into_iter()
+        .flat_map(|(s, e)| split_at_markers(&text[s..e]))
+        .collect()
+}
+
+/// UAX #29 keeps "talks. (b) train" together (a lower-case letter follows
+/// the parenthesis); a list marker after a full stop starts a sentence.
+fn split_at_markers(sentence: &str) -> Vec<&str> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    let bytes = sentence.as_bytes();
+    for (i, _) in sentence.match_indices(". (") {
+        let marker_start = i + 2;
+        let Some(close) = sentence[marker_start..].find(')') else {
+            continue;
+        };
+        let inner = &sentence[marker_start + 1..marker_start + close];
+        let is_marker = !inner.is_empty()
+            && inner.len() <= 3
+            && inner.chars().all(|c| c.is_ascii_alphanumeric());
+        let spaced = bytes.get(marker_start + close + 1) == Some(&b' ');
+        if is_marker && spaced && i + 1 > start {
+            out.push(sentence[start..=i].trim());
+            start = marker_start;
+        }
+    }
+    out.push(sentence[start..].trim());
+    out
 }
 
 /// True when `next` continues the sentence `previous` rather than starting

@@ -107,6 +107,19 @@ pub fn render(
         )?;
         return Ok(());
     }
+    let digest = crate::digest::digest(report);
+    if !digest.is_empty() {
+        writeln!(out)?;
+        writeln!(out, "{}", "What changed".style(palette.strong))?;
+        for line in &digest {
+            writeln!(out, "  \u{b7} {line}")?;
+        }
+    }
+    commitments(out, report, palette)?;
+    if !report.changes.is_empty() {
+        writeln!(out)?;
+        writeln!(out, "{}", "Paragraphs".style(palette.strong))?;
+    }
     let mut unchanged = report.unchanged.iter().peekable();
     for change in &report.changes {
         if layout.all {
@@ -164,6 +177,65 @@ pub fn render(
     Ok(())
 }
 
+/// Commitments grouped by kind: the shifted and reworded ones, then added
+/// and dropped; kept ones are counted in the digest.
+fn commitments(out: &mut impl Write, report: &Report, p: &Palette) -> io::Result<()> {
+    use crate::commitments::CommitmentKind;
+    use crate::digest::quote;
+    let changed: Vec<_> = report
+        .commitments
+        .iter()
+        .filter(|c| c.kind != CommitmentKind::Kept)
+        .collect();
+    if changed.is_empty() {
+        return Ok(());
+    }
+    writeln!(out)?;
+    writeln!(out, "{}", "Commitments".style(p.strong))?;
+    for kind in [
+        CommitmentKind::Reworded,
+        CommitmentKind::Added,
+        CommitmentKind::Dropped,
+    ] {
+        for c in changed.iter().filter(|c| c.kind == kind) {
+            let (label, style) = match kind {
+                CommitmentKind::Reworded => ("~ reworded", p.reworded),
+                CommitmentKind::Added => ("+ added   ", p.added),
+                _ => ("- dropped ", p.removed),
+            };
+            let place = match (&c.old, &c.new) {
+                (Some(o), Some(n)) => format!("\u{b6}{}\u{2192}\u{b6}{}", o.paragraph, n.paragraph),
+                (Some(o), None) => format!("old \u{b6}{}", o.paragraph),
+                (None, Some(n)) => format!("new \u{b6}{}", n.paragraph),
+                (None, None) => String::new(),
+            };
+            let shift = c
+                .shift
+                .map(|s| format!(" [{}]", s.name()))
+                .unwrap_or_default();
+            let text = match (&c.old, &c.new) {
+                (Some(o), Some(n)) => format!(
+                    "\u{201c}{}\u{201d} \u{2192} \u{201c}{}\u{201d}",
+                    quote(o),
+                    quote(n)
+                ),
+                (Some(o), None) => format!("\u{201c}{}\u{201d}", quote(o)),
+                (None, Some(n)) => format!("\u{201c}{}\u{201d}", quote(n)),
+                (None, None) => String::new(),
+            };
+            writeln!(
+                out,
+                "  {} {:<9}{} {}",
+                label.style(style),
+                place.style(p.dim),
+                shift.style(p.strong),
+                text
+            )?;
+        }
+    }
+    Ok(())
+}
+
 fn header(out: &mut impl Write, report: &Report, p: &Palette) -> io::Result<()> {
     side_line(out, "old", &report.old, p)?;
     side_line(out, "new", &report.new, p)?;
@@ -185,7 +257,7 @@ fn header(out: &mut impl Write, report: &Report, p: &Palette) -> io::Result<()> 
         (s.reworded, "reworded", p.reworded),
         (s.moved, "moved", p.moved),
     ];
-    write!(out, "{INDENT}")?;
+    write!(out, "  ")?;
     for (k, (n, label, style)) in counts.iter().enumerate() {
         if k > 0 {
             write!(out, "{}", " \u{b7} ".style(p.dim))?;
@@ -323,6 +395,7 @@ fn wrap(
     write!(out, "{INDENT}")?;
     let mut column = INDENT.len();
     let mut pending_space = false;
+    let mut previous = SpanTag::Same;
     for span in spans {
         let (style, open, close) = match (span.tag, whole) {
             (_, true) | (SpanTag::Same, _) => (base, "", ""),
@@ -338,7 +411,15 @@ fn wrap(
             let last = if k + 1 == words.len() { close } else { "" };
             let piece = format!("{first}{word}{last}");
             let w = UnicodeWidthStr::width(piece.as_str());
-            if k > 0 || pending_space {
+            // A deletion followed straight by an insertion ("[-Kano-]{+Yamato")
+            // may break between the two, without a space.
+            let glued_edit =
+                k == 0 && !pending_space && span.tag != SpanTag::Same && previous != SpanTag::Same;
+            if glued_edit && column + w > limit && column > INDENT.len() {
+                writeln!(out)?;
+                write!(out, "{INDENT}")?;
+                column = INDENT.len();
+            } else if k > 0 || pending_space {
                 if column + 1 + w > limit && column > INDENT.len() {
                     writeln!(out)?;
                     write!(out, "{INDENT}")?;
@@ -354,6 +435,9 @@ fn wrap(
         }
         pending_space |= !core.is_empty() && span.text.ends_with(char::is_whitespace)
             || (core.is_empty() && !span.text.is_empty());
+        if !core.is_empty() {
+            previous = span.tag;
+        }
     }
     writeln!(out)
 }

@@ -36,6 +36,25 @@ pub struct YamlReport {
     /// Every commitment of both statements, once.
     #[serde(default)]
     pub commitments: Vec<YamlCommitment>,
+    /// Key terms mentioned on either side.
+    #[serde(default)]
+    pub terms: Vec<YamlTerm>,
+    /// The digest: what changed, in a few lines an analyst can paste.
+    #[serde(default)]
+    pub digest: Vec<String>,
+}
+
+/// A key term's mentions.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct YamlTerm {
+    /// The term's name.
+    pub term: String,
+    /// Mentions in the old statement.
+    pub old: usize,
+    /// Mentions in the new statement.
+    pub new: usize,
+    /// appeared, vanished, more, fewer or same.
+    pub change: String,
 }
 
 /// One commitment's fate.
@@ -205,6 +224,17 @@ impl YamlReport {
             },
             changes: report.changes.iter().map(change).collect(),
             commitments: report.commitments.iter().map(commitment).collect(),
+            terms: report
+                .terms
+                .iter()
+                .map(|t| YamlTerm {
+                    term: t.term.clone(),
+                    old: t.old,
+                    new: t.new,
+                    change: t.change().into(),
+                })
+                .collect(),
+            digest: crate::digest::digest(report),
         }
     }
 }
@@ -299,15 +329,11 @@ pub fn from_yaml(text: &str) -> Result<YamlReport, String> {
     serde_yaml::from_str(text).map_err(|e| e.to_string())
 }
 
-/// YAML 1.1 reads these bare words as booleans; serde_yaml (YAML 1.2)
-/// writes them bare.
-const YAML11_WORDS: &[&str] = &[
-    "y", "Y", "yes", "Yes", "YES", "n", "N", "no", "No", "NO", "true", "True", "TRUE", "false",
-    "False", "FALSE", "on", "On", "ON", "off", "Off", "OFF",
-];
-
-/// Quotes plain scalars that a YAML 1.1 reader would turn into booleans
-/// (`no`, `on`, `Yes`…), leaving block scalars (`|`, `|-`) untouched.
+/// Quotes plain string scalars that a YAML 1.1 reader (PyYAML) would read as
+/// something else: `no`, `on`, `Yes` (booleans), `2024-04-24` (a date),
+/// `10:30` (sexagesimal), `1_000` (an integer), `=`, `<<`. Real numbers,
+/// booleans and nulls that serde_yaml writes stay bare, and block scalars
+/// (`|`, `|-`) are left untouched.
 ///
 /// serde_yaml writes every scalar on one line, except block scalars whose
 /// content lines are indented deeper than the line that opens them.
@@ -328,7 +354,7 @@ pub fn quote_yaml11_words(text: &str) -> String {
         if value.starts_with('|') || value.starts_with('>') {
             block_indent = Some(indent);
         }
-        if YAML11_WORDS.contains(&value) {
+        if yaml11_reads_differently(value) {
             out.push_str(prefix);
             out.push_str(&quote_scalar(value));
             out.push_str(&line[body.len()..]);
@@ -337,6 +363,37 @@ pub fn quote_yaml11_words(text: &str) -> String {
         }
     }
     out
+}
+
+/// PyYAML's implicit resolvers (YAML 1.1), less what YAML 1.2 already
+/// resolves the same way (serde_yaml quotes those strings itself, and writes
+/// real numbers, booleans and nulls in these forms).
+fn yaml11_reads_differently(value: &str) -> bool {
+    use std::sync::OnceLock;
+    static YAML11: OnceLock<Option<(regex::Regex, regex::Regex)>> = OnceLock::new();
+    let pair = YAML11.get_or_init(|| {
+        let yaml11 = regex::Regex::new(concat!(
+            r"^(?:yes|Yes|YES|no|No|NO|true|True|TRUE|false|False|FALSE|on|On|ON|off|Off|OFF|y|Y|n|N",
+            r"|[-+]?(?:[0-9][0-9_]*)\.[0-9_]*(?:[eE][-+][0-9]+)?|\.[0-9][0-9_]*(?:[eE][-+][0-9]+)?",
+            r"|[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+\.[0-9_]*|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN)",
+            r"|[-+]?0b[0-1_]+|[-+]?0[0-7_]+|[-+]?(?:0|[1-9][0-9_]*)|[-+]?0x[0-9a-fA-F_]+|[-+]?[1-9][0-9_]*(?::[0-5]?[0-9])+",
+            r"|<<|~|null|Null|NULL|=",
+            r"|[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]",
+            r"|[0-9][0-9][0-9][0-9]-[0-9][0-9]?-[0-9][0-9]?(?:[Tt]|[ \t]+)[0-9][0-9]?:[0-9][0-9]:[0-9][0-9](?:\.[0-9]*)?(?:[ \t]*(?:Z|[-+][0-9][0-9]?(?::[0-9][0-9])?))?)$",
+        ))
+        .ok()?;
+        let yaml12 = regex::Regex::new(
+            r"^(?:true|false|null|~|-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?(?:[eE][-+]?[0-9]+)?|[-+]?\.inf|\.nan)$",
+        )
+        .ok()?;
+        Some((yaml11, yaml12))
+    });
+    match pair {
+        Some((yaml11, yaml12)) => yaml11.is_match(value) && !yaml12.is_match(value),
+        // The patterns are constant and tested; if they ever failed to
+        // compile, quoting every plain scalar would still be valid YAML.
+        None => !value.is_empty() && !value.starts_with(['\'', '"', '|', '>', '[', '{']),
+    }
 }
 
 /// Splits "  key: value" or "  - value" or "- key: value" into the part
@@ -387,8 +444,23 @@ mod tests {
             words: Vec<String>,
             text: String,
         }
+        let words = [
+            "no",
+            "yes",
+            "On",
+            "off",
+            "y",
+            "N",
+            "2024-04-24",
+            "10:30",
+            "1_000",
+            "=",
+            "<<",
+            "0x1F",
+            "017",
+        ];
         let t = T {
-            words: YAML11_WORDS.iter().map(|s| s.to_string()).collect(),
+            words: words.iter().map(|s| s.to_string()).collect(),
             text: "no\nyes\n".into(),
         };
         let text = to_yaml(&t);

@@ -1,0 +1,107 @@
+//! The digest: what changed, in a few lines an analyst could paste into a
+//! note — terms that appeared or vanished, language that got stronger or
+//! weaker, commitments added and dropped.
+
+use crate::Report;
+use crate::commitments::{Commitment, CommitmentKind, Shift};
+
+/// How many words of a commitment the digest quotes.
+const QUOTE_WORDS: usize = 8;
+
+/// The digest lines of a report, most telling first. Empty when nothing
+/// changed.
+pub fn digest(report: &Report) -> Vec<String> {
+    let mut lines = Vec::new();
+    let vanished: Vec<&str> = report
+        .terms
+        .iter()
+        .filter(|t| t.change() == "vanished")
+        .map(|t| t.term.as_str())
+        .collect();
+    let appeared: Vec<&str> = report
+        .terms
+        .iter()
+        .filter(|t| t.change() == "appeared")
+        .map(|t| t.term.as_str())
+        .collect();
+    if !vanished.is_empty() {
+        lines.push(format!("no longer mentioned: {}", vanished.join(", ")));
+    }
+    if !appeared.is_empty() {
+        lines.push(format!("newly mentioned: {}", appeared.join(", ")));
+    }
+    let counts: Vec<String> = report
+        .terms
+        .iter()
+        .filter(|t| matches!(t.change(), "more" | "fewer"))
+        .map(|t| format!("{} {}\u{2192}{}", t.term, t.old, t.new))
+        .collect();
+    if !counts.is_empty() {
+        lines.push(format!("mentions: {}", counts.join(", ")));
+    }
+    for shift in [Shift::Stronger, Shift::Weaker] {
+        for c in report.commitments.iter().filter(|c| c.shift == Some(shift)) {
+            let why = c.notes.first().cloned().unwrap_or_default();
+            let place = c
+                .new
+                .as_ref()
+                .map(|n| format!(" (new \u{b6}{})", n.paragraph))
+                .unwrap_or_default();
+            lines.push(format!("{} language: {why}{place}", shift.name()));
+        }
+    }
+    let of_kind = |kind| report.commitments.iter().filter(move |c| c.kind == kind);
+    let added: Vec<&Commitment> = of_kind(CommitmentKind::Added)
+        .filter_map(|c| c.new.as_ref())
+        .collect();
+    let dropped: Vec<&Commitment> = of_kind(CommitmentKind::Dropped)
+        .filter_map(|c| c.old.as_ref())
+        .collect();
+    if !added.is_empty() {
+        lines.push(format!(
+            "{} new commitment{}: {}",
+            added.len(),
+            plural(added.len()),
+            quotes(&added)
+        ));
+    }
+    if !dropped.is_empty() {
+        lines.push(format!("{} dropped: {}", dropped.len(), quotes(&dropped)));
+    }
+    let reworded = of_kind(CommitmentKind::Reworded).count();
+    let kept = of_kind(CommitmentKind::Kept).count();
+    if !report.commitments.is_empty()
+        && (reworded + added.len() + dropped.len() > 0 || !report.is_same())
+    {
+        lines.push(format!(
+            "{kept} commitment{} kept word for word, {reworded} reworded",
+            plural(kept)
+        ));
+    }
+    lines
+}
+
+fn plural(n: usize) -> &'static str {
+    if n == 1 { "" } else { "s" }
+}
+
+fn quotes(commitments: &[&Commitment]) -> String {
+    commitments
+        .iter()
+        .map(|c| format!("\u{201c}{}\u{201d}", quote(c)))
+        .collect::<Vec<_>>()
+        .join("; ")
+}
+
+/// The commitment from its verb on, cut to a few words.
+pub fn quote(c: &Commitment) -> String {
+    let start = c.text.find(&c.verb).unwrap_or(0);
+    let words: Vec<&str> = c.text[start..].split_whitespace().collect();
+    let cut = words.len() > QUOTE_WORDS;
+    let mut q = words[..words.len().min(QUOTE_WORDS)].join(" ");
+    q = q.trim_end_matches([',', ';', '.', ':']).to_string();
+    if cut {
+        q.push('\u{2026}');
+    }
+    q
+}

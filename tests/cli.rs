@@ -1,0 +1,800 @@
+//! End-to-end tests of the `statement-diff` binary: exit statuses, error
+//! messages, input encodings, report formats, colors and output handling —
+//! what a user (or a CI job) running the command would notice.
+
+use std::fs;
+use std::io::{BufRead, BufReader, Write};
+use std::path::{Path, PathBuf};
+use std::process::{Command as StdCommand, Stdio};
+
+use assert_cmd::Command;
+use predicates::prelude::*;
+use statement_diff::report::yaml::{SCHEMA, YamlReport};
+use tempfile::TempDir;
+
+const PAGE_14TH: &str = concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/corpus/dtt/14th-usindopacom-page.txt"
+);
+const DTT_14TH: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/corpus/dtt/14th.txt");
+const DTT_15TH: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/corpus/dtt/15th.txt");
+const DTT_16TH: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/corpus/dtt/16th.txt");
+const DTT_17TH: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/corpus/dtt/17th.txt");
+const DTT_18TH: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/corpus/dtt/18th.txt");
+
+const CHANGE_KINDS: [&str; 4] = ["added", "removed", "reworded", "moved"];
+
+/// The binary with a predictable environment: no colors, and none of the
+/// variables that would force them back on.
+fn cmd() -> Command {
+    let mut cmd = assert_cmd::cargo::cargo_bin_cmd!("statement-diff");
+    cmd.env("NO_COLOR", "1")
+        .env_remove("CLICOLOR_FORCE")
+        .env_remove("COLUMNS");
+    cmd
+}
+
+/// The binary with no color variables at all (for the color tests).
+fn cmd_bare() -> Command {
+    let mut cmd = assert_cmd::cargo::cargo_bin_cmd!("statement-diff");
+    cmd.env_remove("NO_COLOR")
+        .env_remove("CLICOLOR_FORCE")
+        .env_remove("TERM")
+        .env_remove("COLUMNS");
+    cmd
+}
+
+fn write_file(dir: &TempDir, name: &str, bytes: &[u8]) -> PathBuf {
+    let path = dir.path().join(name);
+    fs::write(&path, bytes).expect("write temp file");
+    path
+}
+
+fn path_str(path: &Path) -> &str {
+    path.to_str().expect("temp paths are UTF-8")
+}
+
+fn corpus_text(path: &str) -> String {
+    fs::read_to_string(path).expect("read corpus file")
+}
+
+/// Asserts a failed run the way a user sees it: exit status 2, nothing on
+/// standard output, and exactly one line on standard error that starts with
+/// "statement-diff: " and contains each of `needles`.
+fn assert_one_line_error(output: &std::process::Output, needles: &[&str]) {
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(
+        output.status.code(),
+        Some(2),
+        "exit status; stderr: {stderr}"
+    );
+    assert!(
+        output.stdout.is_empty(),
+        "stdout must be empty on error, got: {}",
+        String::from_utf8_lossy(&output.stdout)
+    );
+    assert!(
+        stderr.starts_with("statement-diff: "),
+        "stderr should start with 'statement-diff: ': {stderr:?}"
+    );
+    assert!(
+        stderr.ends_with('\n') && stderr.trim_end_matches('\n').lines().count() == 1,
+        "stderr should be exactly one line: {stderr:?}"
+    );
+    for needle in needles {
+        assert!(
+            stderr.contains(needle),
+            "stderr should mention {needle:?}: {stderr:?}"
+        );
+    }
+}
+
+/// Runs OLD against a bad NEW and checks the one-line error.
+fn assert_bad_input(bad: &Path, needles: &[&str]) {
+    let output = cmd()
+        .args([DTT_14TH, path_str(bad)])
+        .output()
+        .expect("run statement-diff");
+    let mut all = vec![path_str(bad)];
+    all.extend_from_slice(needles);
+    assert_one_line_error(&output, &all);
+}
+
+fn stdout_of(args: &[&str]) -> (Option<i32>, String) {
+    let output = cmd().args(args).output().expect("run statement-diff");
+    (
+        output.status.code(),
+        String::from_utf8(output.stdout).expect("stdout is UTF-8"),
+    )
+}
+
+// ---------------------------------------------------------------------------
+// Exit statuses on the corpus
+
+#[test]
+fn same_file_twice_says_no_changes_and_exits_0() {
+    cmd()
+        .args([DTT_14TH, DTT_14TH])
+        .assert()
+        .code(0)
+        .stdout(predicate::str::contains("No changes"))
+        .stderr(predicate::str::is_empty());
+}
+
+#[test]
+fn page_chrome_is_set_aside_so_page_and_bare_statement_are_the_same() {
+    cmd()
+        .args([PAGE_14TH, DTT_14TH])
+        .assert()
+        .code(0)
+        .stdout(predicate::str::contains("set aside"))
+        .stdout(predicate::str::contains("No changes"));
+}
+
+#[test]
+fn successive_rounds_differ_and_exit_1() {
+    cmd()
+        .args([DTT_14TH, DTT_15TH])
+        .assert()
+        .code(1)
+        .stdout(predicate::str::contains("reworded"))
+        .stderr(predicate::str::is_empty());
+}
+
+// ---------------------------------------------------------------------------
+// Standard input
+
+#[test]
+fn dash_reads_standard_input_for_old() {
+    cmd()
+        .args(["-", DTT_14TH])
+        .write_stdin(fs::read(DTT_14TH).expect("read corpus"))
+        .assert()
+        .code(0)
+        .stdout(predicate::str::contains("No changes"));
+}
+
+#[test]
+fn dash_reads_standard_input_for_new() {
+    cmd()
+        .args([DTT_14TH, "-"])
+        .write_stdin(fs::read(DTT_15TH).expect("read corpus"))
+        .assert()
+        .code(1)
+        .stdout(predicate::str::contains("[-14th-]{+15th+}"));
+}
+
+#[test]
+fn dash_twice_is_an_error_about_standard_input() {
+    let output = cmd()
+        .args(["-", "-"])
+        .write_stdin(corpus_text(DTT_14TH))
+        .output()
+        .expect("run");
+    assert_one_line_error(&output, &["standard input"]);
+}
+
+// ---------------------------------------------------------------------------
+// Errors: exit 2, one line naming the file, nothing on stdout
+
+#[test]
+fn missing_file_is_named() {
+    let dir = TempDir::new().expect("tempdir");
+    let missing = dir.path().join("does-not-exist.txt");
+    assert_bad_input(&missing, &["no such file"]);
+}
+
+#[test]
+fn missing_old_file_is_named_too() {
+    let dir = TempDir::new().expect("tempdir");
+    let missing = dir.path().join("gone.txt");
+    let output = cmd()
+        .args([path_str(&missing), DTT_14TH])
+        .output()
+        .expect("run");
+    assert_one_line_error(&output, &[path_str(&missing), "no such file"]);
+}
+
+#[test]
+fn directory_is_an_error() {
+    let dir = TempDir::new().expect("tempdir");
+    assert_bad_input(dir.path(), &["directory"]);
+}
+
+#[test]
+fn binary_file_with_nul_bytes_is_an_error() {
+    let dir = TempDir::new().expect("tempdir");
+    let bad = write_file(
+        &dir,
+        "image.bin",
+        b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\x10",
+    );
+    assert_bad_input(&bad, &["binary file"]);
+}
+
+#[test]
+fn invalid_utf8_gives_the_byte_offset() {
+    let dir = TempDir::new().expect("tempdir");
+    let bad = write_file(&dir, "latin1.txt", b"Joint Statement\n\nCaf\xe9 talks.\n");
+    assert_bad_input(&bad, &["byte offset", "invalid UTF-8"]);
+}
+
+#[test]
+fn truncated_utf8_at_end_of_file_is_an_error() {
+    let dir = TempDir::new().expect("tempdir");
+    // "…" is E2 80 A6: cut after two bytes, at the very end of the file.
+    let bad = write_file(&dir, "cut.txt", b"Joint Statement\n\nThey met \xe2\x80");
+    assert_bad_input(&bad, &["truncated", "byte offset"]);
+}
+
+#[test]
+fn utf16_without_bom_gets_a_hint() {
+    let dir = TempDir::new().expect("tempdir");
+    let bytes: Vec<u8> = corpus_text(DTT_14TH)
+        .encode_utf16()
+        .flat_map(u16::to_le_bytes)
+        .collect();
+    let bad = write_file(&dir, "utf16le-nobom.txt", &bytes);
+    assert_bad_input(&bad, &["UTF-16"]);
+}
+
+#[test]
+fn whitespace_only_file_has_no_statement_text() {
+    let dir = TempDir::new().expect("tempdir");
+    let bad = write_file(&dir, "blank.txt", b"  \n\n\t \r\n \n");
+    assert_bad_input(&bad, &["no statement text"]);
+}
+
+#[test]
+fn empty_file_has_no_statement_text() {
+    let dir = TempDir::new().expect("tempdir");
+    let bad = write_file(&dir, "empty.txt", b"");
+    assert_bad_input(&bad, &["no statement text"]);
+}
+
+#[cfg(unix)]
+#[test]
+fn unreadable_file_is_permission_denied() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = TempDir::new().expect("tempdir");
+    let locked = write_file(&dir, "locked.txt", corpus_text(DTT_14TH).as_bytes());
+    fs::set_permissions(&locked, fs::Permissions::from_mode(0o000)).expect("chmod");
+    if fs::File::open(&locked).is_ok() {
+        eprintln!("skipped: this user (root?) can read a mode-000 file");
+        return;
+    }
+    assert_bad_input(&locked, &["permission denied"]);
+}
+
+#[test]
+fn threshold_out_of_range_is_a_usage_error() {
+    let output = cmd()
+        .args(["--threshold", "2", DTT_14TH, DTT_15TH])
+        .output()
+        .expect("run");
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(output.status.code(), Some(2), "stderr: {stderr}");
+    assert!(output.stdout.is_empty(), "stdout must be empty");
+    assert!(stderr.contains("--threshold"), "{stderr}");
+    assert!(stderr.contains("'2'"), "{stderr}");
+}
+
+#[test]
+fn one_file_only_is_an_error() {
+    let output = cmd().arg(DTT_14TH).output().expect("run");
+    assert_one_line_error(&output, &["two files"]);
+}
+
+#[test]
+fn no_files_is_a_usage_error() {
+    let output = cmd().output().expect("run");
+    assert_eq!(output.status.code(), Some(2));
+    assert!(output.stdout.is_empty());
+    assert!(String::from_utf8_lossy(&output.stderr).contains("Usage"));
+}
+
+// ---------------------------------------------------------------------------
+// Encodings and line endings read as the same statement
+
+fn assert_same_as_14th(bytes: &[u8], name: &str) {
+    let dir = TempDir::new().expect("tempdir");
+    let copy = write_file(&dir, name, bytes);
+    cmd()
+        .args([DTT_14TH, path_str(&copy)])
+        .assert()
+        .code(0)
+        .stdout(predicate::str::contains("No changes"));
+    // And the other way round.
+    cmd()
+        .args([path_str(&copy), DTT_14TH])
+        .assert()
+        .code(0)
+        .stdout(predicate::str::contains("No changes"));
+}
+
+#[test]
+fn utf8_with_bom_is_the_same_statement() {
+    let mut bytes = b"\xEF\xBB\xBF".to_vec();
+    bytes.extend_from_slice(corpus_text(DTT_14TH).as_bytes());
+    assert_same_as_14th(&bytes, "14th-utf8-bom.txt");
+}
+
+#[test]
+fn utf16le_with_bom_is_the_same_statement() {
+    let mut bytes = vec![0xFF, 0xFE];
+    bytes.extend(
+        corpus_text(DTT_14TH)
+            .encode_utf16()
+            .flat_map(u16::to_le_bytes),
+    );
+    assert_same_as_14th(&bytes, "14th-utf16le.txt");
+}
+
+#[test]
+fn utf16be_with_bom_is_the_same_statement() {
+    let mut bytes = vec![0xFE, 0xFF];
+    bytes.extend(
+        corpus_text(DTT_14TH)
+            .encode_utf16()
+            .flat_map(u16::to_be_bytes),
+    );
+    assert_same_as_14th(&bytes, "14th-utf16be.txt");
+}
+
+#[test]
+fn crlf_line_endings_are_the_same_statement() {
+    let crlf = corpus_text(DTT_14TH).replace('\n', "\r\n");
+    assert_same_as_14th(crlf.as_bytes(), "14th-crlf.txt");
+}
+
+// ---------------------------------------------------------------------------
+// YAML
+
+fn yaml_of(old: &str, new: &str) -> (Option<i32>, String) {
+    stdout_of(&["--format", "yaml", old, new])
+}
+
+const YAML_PAIRS: [(&str, &str, i32); 5] = [
+    (DTT_14TH, DTT_15TH, 1),
+    (DTT_15TH, DTT_16TH, 1),
+    (DTT_16TH, DTT_17TH, 1),
+    (DTT_17TH, DTT_18TH, 1),
+    (PAGE_14TH, DTT_14TH, 0),
+];
+
+/// Schema, counts and kinds, read generically (any YAML reader would see
+/// the same document).
+#[test]
+fn yaml_summary_counts_match_the_changes() {
+    for (old, new, code) in YAML_PAIRS {
+        let (status, text) = yaml_of(old, new);
+        assert_eq!(status, Some(code), "{old} → {new}");
+        let doc: serde_yaml::Value = serde_yaml::from_str(&text)
+            .unwrap_or_else(|e| panic!("{old} → {new}: YAML does not parse: {e}\n{text}"));
+        assert_eq!(doc["schema"].as_str(), Some(SCHEMA), "{text}");
+        let changes = doc["changes"].as_sequence().expect("changes is a list");
+        for change in changes {
+            let kind = change["kind"].as_str().expect("kind is a string");
+            assert!(CHANGE_KINDS.contains(&kind), "unknown kind {kind:?}");
+        }
+        for kind in CHANGE_KINDS {
+            let listed = changes
+                .iter()
+                .filter(|c| c["kind"].as_str() == Some(kind))
+                .count();
+            assert_eq!(
+                doc["summary"][kind].as_u64(),
+                Some(listed as u64),
+                "{old} → {new}: summary.{kind}"
+            );
+        }
+        assert_eq!(changes.is_empty(), code == 0, "{old} → {new}");
+    }
+}
+
+#[test]
+fn yaml_14th_to_15th_counts_the_corpus_edits() {
+    // corpus/README.md: 3 added (T, X, K), 2 removed (F, G), H moved.
+    let (_, text) = yaml_of(DTT_14TH, DTT_15TH);
+    let doc: serde_yaml::Value = serde_yaml::from_str(&text).expect("parse");
+    assert_eq!(doc["summary"]["added"].as_u64(), Some(3));
+    assert_eq!(doc["summary"]["removed"].as_u64(), Some(2));
+    assert_eq!(doc["summary"]["moved"].as_u64(), Some(1));
+}
+
+/// The published types read the published output back.
+#[test]
+fn yaml_reads_back_into_yaml_report() {
+    for (old, new, _) in YAML_PAIRS {
+        let (_, text) = yaml_of(old, new);
+        let report: YamlReport =
+            serde_yaml::from_str(&text).unwrap_or_else(|e| panic!("{old} → {new}: {e}\n{text}"));
+        assert_eq!(report.schema, SCHEMA);
+        let count = |kind: &str| report.changes.iter().filter(|c| c.kind == kind).count();
+        assert_eq!(report.summary.added, count("added"));
+        assert_eq!(report.summary.removed, count("removed"));
+        assert_eq!(report.summary.reworded, count("reworded"));
+        assert_eq!(report.summary.moved, count("moved"));
+        for change in &report.changes {
+            assert!(
+                CHANGE_KINDS.contains(&change.kind.as_str()),
+                "{}",
+                change.kind
+            );
+        }
+        assert!(report.settings.chrome_rules);
+        assert_eq!(
+            statement_diff::report::yaml::from_yaml(&text).as_ref(),
+            Ok(&report)
+        );
+    }
+}
+
+fn python_has_pyyaml() -> bool {
+    StdCommand::new("python3")
+        .args(["-c", "import yaml"])
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .status()
+        .is_ok_and(|s| s.success())
+}
+
+/// Loads a report with PyYAML (`yaml.safe_load`, YAML 1.1) and checks that
+/// every edit's before/deleted/inserted/after is a `str`. Returns whether it
+/// passed and what Python printed (key, type and repr of each value).
+fn pyyaml_check_edits(yaml: &str) -> (bool, String) {
+    const SCRIPT: &str = r#"
+import sys, yaml
+doc = yaml.safe_load(sys.stdin)
+bad = []
+seen = 0
+for change in doc["changes"]:
+    for edit in change.get("edits", []):
+        for key in ("before", "deleted", "inserted", "after"):
+            value = edit[key]
+            seen += 1
+            print(key, type(value).__name__, repr(value))
+            if not isinstance(value, str):
+                bad.append((key, value))
+if seen == 0:
+    sys.exit("no edits in the report")
+if bad:
+    sys.exit("not strings: %r" % (bad,))
+"#;
+    let mut child = StdCommand::new("python3")
+        .args(["-c", SCRIPT])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("spawn python3");
+    child
+        .stdin
+        .take()
+        .expect("stdin")
+        .write_all(yaml.as_bytes())
+        .expect("feed python3");
+    let out = child.wait_with_output().expect("python3");
+    (
+        out.status.success(),
+        format!(
+            "{}{}",
+            String::from_utf8_lossy(&out.stdout),
+            String::from_utf8_lossy(&out.stderr)
+        ),
+    )
+}
+
+/// A YAML 1.1 reader (PyYAML) must see a deleted "no" or "on" as the word,
+/// not as a boolean.
+#[test]
+fn yaml_edits_stay_strings_for_pyyaml() {
+    if !python_has_pyyaml() {
+        let msg = "PyYAML is missing: run `python3 -m pip install pyyaml`";
+        if std::env::var_os("CI").is_some() {
+            panic!("{msg}");
+        }
+        eprintln!("skipped: {msg}");
+        return;
+    }
+    let dir = TempDir::new().expect("tempdir");
+    let pairs = [
+        (
+            "They said no to the plan.\n",
+            "They said yes to the plan.\n",
+        ),
+        ("They agreed on the plan\n", "They agreed to the plan\n"),
+        ("They said no.\n", "They said.\n"),
+        ("They turned it off today.\n", "They turned it on today.\n"),
+    ];
+    for (k, (old, new)) in pairs.iter().enumerate() {
+        let old_path = write_file(&dir, &format!("old{k}.txt"), old.as_bytes());
+        let new_path = write_file(&dir, &format!("new{k}.txt"), new.as_bytes());
+        let (status, yaml) = yaml_of(path_str(&old_path), path_str(&new_path));
+        assert_eq!(status, Some(1), "{old:?} → {new:?}");
+        let (ok, report) = pyyaml_check_edits(&yaml);
+        assert!(
+            ok,
+            "{old:?} → {new:?}: PyYAML read an edit as a non-string\n{report}\n{yaml}"
+        );
+    }
+}
+
+/// Beyond booleans, YAML 1.1 also reads bare ISO dates, sexagesimal times
+/// (`10:30` is 630) and `1_000` as non-strings. Statements change dates and
+/// times all the time.
+#[test]
+fn yaml_dates_and_times_stay_strings_for_pyyaml() {
+    if !python_has_pyyaml() {
+        eprintln!("skipped: PyYAML is missing (python3 -m pip install pyyaml)");
+        return;
+    }
+    let dir = TempDir::new().expect("tempdir");
+    let pairs = [
+        (
+            "Signed 2024-04-24 in Seoul.\n",
+            "Signed 2025-05-27 in Seoul.\n",
+        ),
+        ("They met at 10:30 sharp.\n", "They met at 11:45 sharp.\n"),
+        ("They sent 1_000 units.\n", "They sent 2_000 units.\n"),
+    ];
+    for (k, (old, new)) in pairs.iter().enumerate() {
+        let old_path = write_file(&dir, &format!("old{k}.txt"), old.as_bytes());
+        let new_path = write_file(&dir, &format!("new{k}.txt"), new.as_bytes());
+        let (status, yaml) = yaml_of(path_str(&old_path), path_str(&new_path));
+        assert_eq!(status, Some(1), "{old:?} → {new:?}");
+        let (ok, report) = pyyaml_check_edits(&yaml);
+        assert!(
+            ok,
+            "{old:?} → {new:?}: PyYAML read an edit as a non-string\n{report}\n{yaml}"
+        );
+    }
+}
+
+// ---------------------------------------------------------------------------
+// -o FILE
+
+#[test]
+fn output_file_gets_the_report_and_nothing_else_is_left() {
+    let dir = TempDir::new().expect("tempdir");
+    let report = dir.path().join("report.txt");
+    cmd()
+        .args(["-o", path_str(&report), DTT_14TH, DTT_15TH])
+        .assert()
+        .code(1)
+        .stdout(predicate::str::is_empty())
+        .stderr(predicate::str::is_empty());
+    let written = fs::read_to_string(&report).expect("report written");
+    let (_, on_stdout) = stdout_of(&[DTT_14TH, DTT_15TH]);
+    assert_eq!(written, on_stdout, "-o writes what stdout would show");
+    assert!(!written.contains('\x1b'), "a file gets no colors");
+    let entries: Vec<String> = fs::read_dir(dir.path())
+        .expect("read dir")
+        .map(|e| e.expect("entry").file_name().to_string_lossy().into_owned())
+        .collect();
+    assert_eq!(entries, ["report.txt"], "temporary files left behind");
+}
+
+#[test]
+fn output_file_yaml_replaces_an_existing_file() {
+    let dir = TempDir::new().expect("tempdir");
+    let report = write_file(&dir, "changes.yaml", b"old contents\n");
+    cmd()
+        .args(["--format", "yaml", "--output", path_str(&report)])
+        .args([DTT_14TH, DTT_15TH])
+        .assert()
+        .code(1)
+        .stdout(predicate::str::is_empty());
+    let written = fs::read_to_string(&report).expect("report written");
+    assert!(
+        written.starts_with("schema: statement-diff/1\n"),
+        "{written}"
+    );
+    assert_eq!(fs::read_dir(dir.path()).expect("read dir").count(), 1);
+}
+
+#[test]
+fn output_file_is_not_created_on_error() {
+    let dir = TempDir::new().expect("tempdir");
+    let report = dir.path().join("report.txt");
+    let missing = dir.path().join("missing.txt");
+    let output = cmd()
+        .args(["-o", path_str(&report), DTT_14TH, path_str(&missing)])
+        .output()
+        .expect("run");
+    assert_one_line_error(&output, &[path_str(&missing)]);
+    assert_eq!(fs::read_dir(dir.path()).expect("read dir").count(), 0);
+}
+
+// ---------------------------------------------------------------------------
+// Colors
+
+#[test]
+fn color_always_writes_escape_codes() {
+    cmd_bare()
+        .args(["--color", "always", DTT_14TH, DTT_15TH])
+        .assert()
+        .code(1)
+        .stdout(predicate::str::contains("\x1b["));
+}
+
+#[test]
+fn color_always_beats_no_color() {
+    cmd()
+        .args(["--color", "always", DTT_14TH, DTT_15TH])
+        .assert()
+        .code(1)
+        .stdout(predicate::str::contains("\x1b["));
+}
+
+#[test]
+fn color_never_writes_no_escape_codes_even_when_forced() {
+    cmd_bare()
+        .env("CLICOLOR_FORCE", "1")
+        .args(["--color", "never", DTT_14TH, DTT_15TH])
+        .assert()
+        .code(1)
+        .stdout(predicate::str::contains("\x1b").not());
+}
+
+#[test]
+fn no_color_with_auto_writes_no_escape_codes() {
+    // CLICOLOR_FORCE alone would color a pipe; NO_COLOR must win over it.
+    cmd_bare()
+        .env("NO_COLOR", "1")
+        .env("CLICOLOR_FORCE", "1")
+        .args(["--color", "auto", DTT_14TH, DTT_15TH])
+        .assert()
+        .code(1)
+        .stdout(predicate::str::contains("\x1b").not());
+}
+
+#[test]
+fn auto_does_not_color_a_pipe() {
+    cmd_bare()
+        .args([DTT_14TH, DTT_15TH])
+        .assert()
+        .code(1)
+        .stdout(predicate::str::contains("\x1b").not());
+}
+
+#[test]
+fn plain_output_marks_changed_words() {
+    cmd()
+        .args(["--color", "never", DTT_14TH, DTT_15TH])
+        .assert()
+        .code(1)
+        .stdout(predicate::str::contains(
+            "Joint Statement of the [-14th-]{+15th+} Defense Trilateral Talks",
+        ))
+        .stdout(predicate::str::contains("{+strongly+} condemned the DPRK"));
+}
+
+/// Every report line of a paragraph fits in --width, unless it is one word
+/// too long to break.
+#[test]
+fn terminal_report_wraps_to_width() {
+    let series = [DTT_14TH, DTT_15TH, DTT_16TH, DTT_17TH, DTT_18TH];
+    for width in [100usize, 72, 50] {
+        for pair in series.windows(2) {
+            let w = width.to_string();
+            let (status, out) =
+                stdout_of(&["--color", "never", "--all", "--width", &w, pair[0], pair[1]]);
+            assert_eq!(status, Some(1));
+            for line in out.lines().filter(|l| l.starts_with("    ")) {
+                let too_wide = line.chars().count() > width;
+                let breakable = line.trim_start().contains(' ');
+                assert!(
+                    !(too_wide && breakable),
+                    "{} → {} --width {width}: line of {} columns:\n{line}",
+                    pair[0],
+                    pair[1],
+                    line.chars().count()
+                );
+            }
+        }
+    }
+}
+
+// ---------------------------------------------------------------------------
+// Broken pipe
+
+/// The 14th statement, and the same statement followed by hundreds of added
+/// paragraphs, each with its own words, so the report is far bigger than a
+/// pipe's buffer. (Added paragraphs need no pairing, so this stays fast.)
+fn big_pair(dir: &TempDir) -> (PathBuf, PathBuf) {
+    let text = corpus_text(DTT_14TH);
+    let mut new = vec![text.trim().to_string()];
+    for annex in 0..30 {
+        for (k, p) in text.split("\n\n").enumerate() {
+            new.push(format!("Annex {annex} item {k}. {}", p.trim()));
+        }
+    }
+    (
+        PathBuf::from(DTT_14TH),
+        write_file(dir, "big-new.txt", (new.join("\n\n") + "\n").as_bytes()),
+    )
+}
+
+#[test]
+fn closed_pipe_ends_the_run_quietly() {
+    let dir = TempDir::new().expect("tempdir");
+    let (old, new) = big_pair(&dir);
+    let args = ["--color", "never", path_str(&old), path_str(&new)];
+
+    // The whole report must not fit in a pipe buffer (64 KiB on Linux).
+    let (status, full) = stdout_of(&args);
+    assert_eq!(status, Some(1));
+    assert!(full.len() > 2 * 65536, "report only {} bytes", full.len());
+
+    let mut child = StdCommand::new(env!("CARGO_BIN_EXE_statement-diff"))
+        .args(args)
+        .env("NO_COLOR", "1")
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("spawn");
+    let mut reader = BufReader::new(child.stdout.take().expect("stdout"));
+    let mut first = String::new();
+    reader.read_line(&mut first).expect("read first line");
+    assert!(first.starts_with("old: "), "{first:?}");
+    drop(reader);
+    let out = child.wait_with_output().expect("wait");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(!stderr.contains("panicked"), "stderr: {stderr}");
+    assert!(!stderr.contains("failed printing"), "stderr: {stderr}");
+    assert!(
+        matches!(out.status.code(), Some(0 | 1)),
+        "exit status {:?}, stderr: {stderr}",
+        out.status
+    );
+}
+
+// ---------------------------------------------------------------------------
+// --show-paragraphs, --help, --version
+
+#[test]
+fn show_paragraphs_lists_paragraphs_and_set_aside_blocks() {
+    let (status, out) = stdout_of(&["--show-paragraphs", PAGE_14TH]);
+    assert_eq!(status, Some(0));
+    assert!(out.contains("(10 paragraphs"), "{out}");
+    for n in 1..=10 {
+        assert!(out.contains(&format!("\u{b6}{n} ")), "¶{n} missing:\n{out}");
+    }
+    assert!(!out.contains("\u{b6}11 "), "{out}");
+    assert!(out.contains("set aside ("), "{out}");
+    assert!(out.contains("NEWS | April 26, 2024"), "{out}");
+    assert!(
+        out.contains("An official website of the United States government"),
+        "{out}"
+    );
+}
+
+#[test]
+fn show_paragraphs_of_a_bare_statement_sets_nothing_aside() {
+    let (status, out) = stdout_of(&["--show-paragraphs", DTT_14TH, DTT_15TH]);
+    assert_eq!(status, Some(0));
+    assert!(out.contains("(10 paragraphs"), "{out}");
+    assert!(out.contains("(11 paragraphs"), "{out}");
+    assert!(!out.contains("set aside"), "{out}");
+}
+
+#[test]
+fn help_documents_the_exit_status() {
+    cmd()
+        .arg("--help")
+        .assert()
+        .code(0)
+        .stdout(predicate::str::contains("Exit status"))
+        .stdout(predicate::str::contains("--format"));
+}
+
+#[test]
+fn version_prints_the_crate_version() {
+    cmd()
+        .arg("--version")
+        .assert()
+        .code(0)
+        .stdout(format!("statement-diff {}\n", env!("CARGO_PKG_VERSION")));
+}
