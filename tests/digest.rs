@@ -17,11 +17,30 @@ fn digest_of(case: &str) -> String {
     let mut out = digest(&report).join("\n");
     out.push_str("\n\ncommitments:\n");
     for c in &report.commitments {
-        let old = c.old.as_ref().map(|o| format!("old ¶{}", o.paragraph)).unwrap_or_default();
-        let new = c.new.as_ref().map(|n| format!("new ¶{}", n.paragraph)).unwrap_or_default();
-        let shift = c.shift.map(|s| format!(" [{}]", s.name())).unwrap_or_default();
-        let verb = c.new.as_ref().or(c.old.as_ref()).map(|x| x.verb.clone()).unwrap_or_default();
-        out.push_str(&format!("  {:<8} {old:<7} {new:<7} {verb}{shift}\n", c.kind.name()));
+        let old = c
+            .old
+            .as_ref()
+            .map(|o| format!("old ¶{}", o.paragraph))
+            .unwrap_or_default();
+        let new = c
+            .new
+            .as_ref()
+            .map(|n| format!("new ¶{}", n.paragraph))
+            .unwrap_or_default();
+        let shift = c
+            .shift
+            .map(|s| format!(" [{}]", s.name()))
+            .unwrap_or_default();
+        let verb = c
+            .new
+            .as_ref()
+            .or(c.old.as_ref())
+            .map(|x| x.verb.clone())
+            .unwrap_or_default();
+        out.push_str(&format!(
+            "  {:<8} {old:<7} {new:<7} {verb}{shift}\n",
+            c.kind.name()
+        ));
     }
     out
 }
@@ -29,7 +48,10 @@ fn digest_of(case: &str) -> String {
 #[test]
 fn digest_strengthened_and_removed() {
     let d = digest_of("07-strengthened-and-removed");
-    assert!(d.contains("stronger language: condemned \u{2192} strongly condemned"), "{d}");
+    assert!(
+        d.contains("stronger language: condemned \u{2192} strongly condemned"),
+        "{d}"
+    );
     assert!(d.contains("no longer mentioned: Ukraine"), "{d}");
     insta::assert_snapshot!(d);
 }
@@ -45,6 +67,9 @@ fn digest_next_round() {
 fn digest_rewritten_round() {
     let d = digest_of("15-rewritten-round");
     assert!(d.contains("weaker language"), "{d}");
-    assert!(d.contains("stronger language: shared concerns \u{2192} expressed serious concern"), "{d}");
+    assert!(
+        d.contains("stronger language: shared concerns \u{2192} expressed serious concern"),
+        "{d}"
+    );
     insta::assert_snapshot!(d);
 }
