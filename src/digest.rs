@@ -93,9 +93,12 @@ fn quotes(commitments: &[&Commitment]) -> String {
         .join("; ")
 }
 
-/// The commitment from its verb on, cut to a few words.
+/// The commitment from its verb on, cut to a few words; for a verb-final
+/// language (Korean, Japanese), from the clause's start.
 pub fn quote(c: &Commitment) -> String {
     let start = c.text.find(&c.verb).unwrap_or(0);
+    let verb_final = c.text[start..].split_whitespace().count() <= 2;
+    let start = if verb_final { 0 } else { start };
     let words: Vec<&str> = c.text[start..].split_whitespace().collect();
     let cut = words.len() > QUOTE_WORDS;
     let mut q = words[..words.len().min(QUOTE_WORDS)].join(" ");

@@ -18,8 +18,9 @@ use crate::normalize::{split_number, tidy_spaces};
 ///   sentence or a clause (".", ":", ";") or was itself a list item, so
 ///   a bulleted list without blank lines still gives one block per item.
 /// - Text copied from PDFs often has no blank lines at all: when a document
-///   has no blank line between its wrapped lines, a line that ends a sentence
-///   and is clearly shorter than the wrap width ends the paragraph.
+///   has no blank line between its wrapped lines, a line ends its paragraph
+///   when the next line's first word would have fitted on it (a wrapping
+///   program would have put it there).
 /// - A line that a page-chrome rule matches ("NEWS | April 26, 2024",
 ///   "Home : Media : News") is a block of its own, so that the chrome pass can
 ///   set it aside without taking the statement's lines with it.
@@ -79,7 +80,7 @@ fn group_lines<'a>(
             let breaks = (item && (closed || previous_item))
                 || chrome
                 || previous_chrome
-                || (wrapped_without_blanks && ends_sentence(last) && is_short(last, width));
+                || (wrapped_without_blanks && next_word_fits(last, line, width));
             if breaks {
                 groups.push((start, std::mem::take(&mut current)));
             }
@@ -133,12 +134,15 @@ fn ends_sentence(line: &str) -> bool {
     t.ends_with(['.', '!', '?', ':', '\u{3002}'])
 }
 
-fn ends_clause(line: &str) -> bool {
-    ends_sentence(line) || line.trim_end().ends_with(';')
+/// In greedily wrapped text the first word of a line never fits on the
+/// line before it; when it would have fit, the break was a paragraph end.
+fn next_word_fits(last: &str, line: &str, width: usize) -> bool {
+    let next = line.split_whitespace().next().unwrap_or("");
+    last.trim_end().chars().count() + 1 + next.chars().count() <= width
 }
 
-fn is_short(line: &str, width: usize) -> bool {
-    line.trim_end().chars().count() * 10 < width * 8
+fn ends_clause(line: &str) -> bool {
+    ends_sentence(line) || line.trim_end().ends_with(';')
 }
 
 /// The words of a document, to decide line-end hyphens from evidence.

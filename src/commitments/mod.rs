@@ -359,7 +359,16 @@ fn build(
     {
         vp_end += 1;
     }
-    let verb_phrase = lower[phrase_start.min(hit.start)..vp_end.max(hit.end)].join(" ");
+    let mut vp_start = hit.start;
+    while vp_start > phrase_start
+        && (VERB_ADVERBS.contains(&lower[vp_start - 1].as_str())
+            || lexicon
+                .match_at(lower, vp_start - 1, EntryKind::Intensifier)
+                .is_some())
+    {
+        vp_start -= 1;
+    }
+    let verb_phrase = lower[vp_start..vp_end.max(hit.end)].join(" ");
     let modal_phrase = lexicon
         .find_all(
             &lower[hit.end.min(end)..end.max(hit.end.min(end))],

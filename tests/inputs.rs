@@ -1,0 +1,165 @@
+//! Each input kind compares equal to the plain-text statement it carries,
+//! and each bad input is a one-line error with exit 2.
+
+use std::io::Write;
+
+use assert_cmd::cargo::cargo_bin_cmd;
+use predicates::prelude::*;
+
+const ROOT: &str = env!("CARGO_MANIFEST_DIR");
+
+fn corpus(path: &str) -> String {
+    format!("{ROOT}/corpus/{path}")
+}
+
+fn temp(suffix: &str, bytes: &[u8]) -> tempfile::NamedTempFile {
+    let mut f = tempfile::Builder::new().suffix(suffix).tempfile().unwrap();
+    f.write_all(bytes).unwrap();
+    f
+}
+
+fn same(a: &str, b: &str) {
+    cargo_bin_cmd!("statement-diff")
+        .env("NO_COLOR", "1")
+        .args([a, b])
+        .assert()
+        .code(0)
+        .stdout(predicate::str::contains("No changes"));
+}
+
+#[test]
+fn saved_web_page_equals_its_text() {
+    same(&corpus("dtt/15th.html"), &corpus("dtt/15th.txt"));
+}
+
+#[test]
+fn web_page_detected_by_content_without_extension() {
+    let html = std::fs::read(corpus("dtt/15th.html")).unwrap();
+    let page = temp(".txt", &html);
+    same(page.path().to_str().unwrap(), &corpus("dtt/15th.txt"));
+}
+
+#[test]
+fn markdown_equals_its_text() {
+    let text = std::fs::read_to_string(corpus("dtt/14th.txt")).unwrap();
+    let mut paragraphs = text.split("\n\n");
+    let title = paragraphs.next().unwrap();
+    let body: Vec<String> = paragraphs.map(|p| format!("*{}*", p.trim())).collect();
+    let md = format!("# {title}\n\n{}\n", body.join("\n\n"));
+    let file = temp(".md", md.as_bytes());
+    same(file.path().to_str().unwrap(), &corpus("dtt/14th.txt"));
+}
+
+/// Greedy wrapping at `width` with no blank lines between paragraphs, as
+/// text copied out of a PDF often comes.
+fn pdf_copy(text: &str, width: usize) -> String {
+    let mut out = String::new();
+    for paragraph in text.split("\n\n") {
+        let mut line = String::new();
+        for word in paragraph.split_whitespace() {
+            if !line.is_empty() && line.len() + 1 + word.len() > width {
+                out.push_str(&line);
+                out.push('\n');
+                line.clear();
+            }
+            if !line.is_empty() {
+                line.push(' ');
+            }
+            line.push_str(word);
+        }
+        out.push_str(&line);
+        out.push('\n');
+    }
+    out
+}
+
+#[test]
+fn pdf_copied_text_without_blank_lines_equals_the_statement() {
+    let text = std::fs::read_to_string(corpus("dtt/14th.txt")).unwrap();
+    // At 60 columns the title plus the next word no longer fit on one line,
+    // so nothing in the text tells a title from a wrapped line; at 80 a
+    // paragraph ends on a full line (see README, Limitations).
+    for width in [72, 90, 100] {
+        let file = temp(".txt", pdf_copy(&text, width).as_bytes());
+        same(file.path().to_str().unwrap(), &corpus("dtt/14th.txt"));
+    }
+}
+
+#[test]
+fn korean_rounds_diff_by_words() {
+    cargo_bin_cmd!("statement-diff")
+        .args([
+            "--color",
+            "never",
+            &corpus("dtt-ko/14th.txt"),
+            &corpus("dtt-ko/15th.txt"),
+        ])
+        .assert()
+        .code(1)
+        .stdout(predicate::str::contains("[-제14차-]{+제15차+}"))
+        .stdout(predicate::str::contains("강력히 규탄"));
+}
+
+#[test]
+fn html_page_with_no_text_is_an_error() {
+    let page = temp(
+        ".html",
+        b"<!doctype html><html><head><title>x</title></head><body><nav>Home</nav></body></html>",
+    );
+    cargo_bin_cmd!("statement-diff")
+        .args([page.path().to_str().unwrap(), &corpus("dtt/14th.txt")])
+        .assert()
+        .code(2)
+        .stdout("")
+        .stderr(
+            predicate::str::contains("no statement text").and(predicate::str::contains(".html")),
+        );
+}
+
+#[test]
+fn chrome_rules_file_is_validated() {
+    let rules = temp(".rules", b"footer ^x$\n");
+    cargo_bin_cmd!("statement-diff")
+        .args([
+            "--chrome-rules",
+            rules.path().to_str().unwrap(),
+            &corpus("dtt/14th.txt"),
+            &corpus("dtt/14th.txt"),
+        ])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("line 1").and(predicate::str::contains("footer")));
+}
+
+#[test]
+fn own_chrome_rule_sets_a_line_aside() {
+    let text = std::fs::read_to_string(corpus("dtt/14th.txt")).unwrap();
+    let page = temp(
+        ".txt",
+        format!("Example Ministry Newsroom\n\n{text}").as_bytes(),
+    );
+    let rules = temp(".rules", b"header ^example ministry newsroom$\n");
+    cargo_bin_cmd!("statement-diff")
+        .env("NO_COLOR", "1")
+        .args([
+            "--chrome-rules",
+            rules.path().to_str().unwrap(),
+            page.path().to_str().unwrap(),
+            &corpus("dtt/14th.txt"),
+        ])
+        .assert()
+        .code(0)
+        .stdout(predicate::str::contains("set aside 1 block"));
+}
+
+#[test]
+fn keep_chrome_reports_the_page_furniture() {
+    cargo_bin_cmd!("statement-diff")
+        .args([
+            "--keep-chrome",
+            &corpus("dtt/14th-usindopacom-page.txt"),
+            &corpus("dtt/14th.txt"),
+        ])
+        .assert()
+        .code(1);
+}
