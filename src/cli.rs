@@ -21,7 +21,7 @@ const EXAMPLES: &str = "\
 Examples:
   statement-diff corpus/dtt/14th.txt corpus/dtt/15th.txt
   statement-diff --format yaml -o changes.yaml old.html new.txt
-  statement-diff --show-paragraphs corpus/dtt/14th-usindopacom-page.txt
+  statement-diff --show-paragraphs corpus/pages/14th-usindopacom-page.txt
   pdftotext new.pdf - | statement-diff old.txt -
 
 Exit status: 0 if the statements say the same thing, 1 if something changed,
@@ -36,10 +36,21 @@ Exit status: 0 if the statements say the same thing, 1 if something changed,
 #[derive(Debug, Parser)]
 #[command(name = "statement-diff", bin_name = "statement-diff", version, about, long_about, after_help = EXAMPLES)]
 pub struct Cli {
-    /// OLD and NEW statements ('-' reads standard input); with
-    /// --show-paragraphs, one or more files
-    #[arg(value_name = "FILE", value_hint = ValueHint::FilePath, required = true, num_args = 1..)]
+    /// OLD and NEW statements ('-' reads standard input); three or more
+    /// files are a series, in the order given; with --show-paragraphs, one
+    /// or more files
+    #[arg(value_name = "FILE", value_hint = ValueHint::FilePath, required_unless_present = "series", num_args = 1..)]
     pub files: Vec<String>,
+
+    /// Follow every paragraph and commitment through the rounds in DIR
+    /// (.txt, .html, .htm, .md files, in natural name order)
+    #[arg(long, value_name = "DIR", value_hint = ValueHint::DirPath, conflicts_with = "files")]
+    pub series: Option<PathBuf>,
+
+    /// Order of the rounds of a series: by file name, or by the date found
+    /// in each statement
+    #[arg(long, value_name = "BY", value_enum, default_value_t = OrderArg::Name)]
+    pub order: OrderArg,
 
     /// Output format
     #[arg(short, long, value_enum, default_value_t = FormatArg::Terminal)]
@@ -119,6 +130,22 @@ pub enum FormatArg {
     Terminal,
     /// The YAML change summary for CI jobs (schema statement-diff/1)
     Yaml,
+    /// The same summary as JSON
+    Json,
+    /// A redline for a pull-request comment (GitHub-flavored Markdown)
+    Markdown,
+    /// One self-contained HTML page: summary, inline and side-by-side redline
+    Html,
+}
+
+/// How to order the rounds of a series.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum OrderArg {
+    /// Natural order of the file names (2 before 10); files given on the
+    /// command line keep their order
+    Name,
+    /// The date detected in each statement (dateline), undated last
+    Date,
 }
 
 /// When to color.
@@ -169,11 +196,14 @@ pub fn run(cli: &Cli) -> Result<u8> {
         }),
         encoding: cli.encoding.clone(),
     };
-    if cli.files.iter().filter(|f| *f == "-").count() > 1 {
+    let files = match &cli.series {
+        Some(dir) => series_files(dir)?,
+        None => cli.files.clone(),
+    };
+    if files.iter().filter(|f| *f == "-").count() > 1 {
         return Err(Error::BothStdin);
     }
-    let documents = cli
-        .files
+    let documents = files
         .iter()
         .map(|name| {
             input::read_path(name, &read).map(|source| Document::from_source(&source, &chrome))
@@ -196,6 +226,9 @@ pub fn run(cli: &Cli) -> Result<u8> {
         emit(cli, &buf)?;
         return Ok(EXIT_SAME);
     }
+    if cli.series.is_some() || documents.len() > 2 {
+        return run_series(cli, documents, &palette, width);
+    }
     let [old, new] = documents.as_slice() else {
         return Err(Error::Usage(format!(
             "expected two files, OLD and NEW, but got {}",
@@ -210,17 +243,7 @@ pub fn run(cli: &Cli) -> Result<u8> {
             });
         }
     }
-    let mut options = Options {
-        threshold: cli.threshold,
-        chrome_rules: !cli.keep_chrome,
-        ..Options::default()
-    };
-    if let Some(path) = &cli.lexicon {
-        options.lexicon = data_file(path, Lexicon::parse)?;
-    }
-    if let Some(path) = &cli.terms {
-        options.terms = data_file(path, Terms::parse)?;
-    }
+    let options = options(cli)?;
     let report = compare(old, new, &options);
     let mut buf = Vec::new();
     match cli.format {
@@ -233,6 +256,11 @@ pub fn run(cli: &Cli) -> Result<u8> {
                 .map_err(|e| write_error(cli, e))?;
         }
         FormatArg::Yaml => buf.extend_from_slice(yaml::render(&report).as_bytes()),
+        FormatArg::Json => buf.extend_from_slice(crate::report::json::render(&report).as_bytes()),
+        FormatArg::Markdown => {
+            buf.extend_from_slice(crate::report::markdown::render(&report).as_bytes())
+        }
+        FormatArg::Html => buf.extend_from_slice(crate::report::html::render(&report).as_bytes()),
     }
     emit(cli, &buf)?;
     Ok(if report.is_same() {
@@ -240,6 +268,102 @@ pub fn run(cli: &Cli) -> Result<u8> {
     } else {
         EXIT_CHANGED
     })
+}
+
+/// The statement files of a series folder, in natural name order.
+fn series_files(dir: &Path) -> Result<Vec<String>> {
+    let name = dir.display().to_string();
+    let entries = std::fs::read_dir(dir).map_err(|e| Error::Read {
+        path: name.clone(),
+        reason: if e.kind() == io::ErrorKind::NotFound {
+            "no such folder".into()
+        } else {
+            e.to_string().to_lowercase()
+        },
+    })?;
+    let mut files: Vec<String> = entries
+        .filter_map(|e| e.ok())
+        .map(|e| e.path())
+        .filter(|p| p.is_file())
+        .filter(|p| {
+            let ext = p
+                .extension()
+                .and_then(|e| e.to_str())
+                .unwrap_or("")
+                .to_ascii_lowercase();
+            matches!(ext.as_str(), "txt" | "html" | "htm" | "md" | "markdown")
+        })
+        .map(|p| p.display().to_string())
+        .collect();
+    files.sort_by(|a, b| crate::series::natural_order(a, b));
+    if files.len() < 2 {
+        return Err(Error::Usage(format!(
+            "{name}: a series needs at least two statements (.txt, .html, .md), found {}",
+            files.len()
+        )));
+    }
+    Ok(files)
+}
+
+/// Compares each round of a series with the next and follows every
+/// paragraph and commitment.
+fn run_series(
+    cli: &Cli,
+    mut documents: Vec<Document>,
+    palette: &Palette,
+    width: usize,
+) -> Result<u8> {
+    for doc in &documents {
+        if doc.paragraphs.is_empty() {
+            return Err(Error::Empty {
+                path: doc.name.clone(),
+                reason: "no statement text found".into(),
+            });
+        }
+    }
+    if cli.order == OrderArg::Date {
+        documents.sort_by_key(|d| crate::series::date_key(d.date.as_deref()));
+    }
+    let options = options(cli)?;
+    let report = crate::series::follow(&documents, &options);
+    let mut buf = Vec::new();
+    match cli.format {
+        FormatArg::Terminal => {
+            crate::report::series::render_terminal(&mut buf, &report, palette, width)
+                .map_err(|e| write_error(cli, e))?
+        }
+        FormatArg::Yaml => {
+            buf.extend_from_slice(crate::report::series::render_yaml(&report).as_bytes())
+        }
+        other => {
+            return Err(Error::Usage(format!(
+                "--format {} is for two statements; a series reports as terminal or yaml",
+                format!("{other:?}").to_lowercase()
+            )));
+        }
+    }
+    emit(cli, &buf)?;
+    Ok(if report.is_same() {
+        EXIT_SAME
+    } else {
+        EXIT_CHANGED
+    })
+}
+
+/// The comparison options of the command line.
+fn options(cli: &Cli) -> Result<Options> {
+    let mut options = Options {
+        threshold: cli.threshold,
+        chrome_rules: !cli.keep_chrome,
+        ..Options::default()
+    };
+    if let Some(path) = &cli.lexicon {
+        options.lexicon = data_file(path, Lexicon::parse)?;
+    }
+    if let Some(path) = &cli.terms {
+        options.terms = data_file(path, Terms::parse)?;
+    }
+    Ok(options)
 }
 
 /// Reads and parses a data file given on the command line.

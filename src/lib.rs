@@ -40,6 +40,7 @@ pub mod model;
 pub mod normalize;
 pub mod report;
 pub mod segment;
+pub mod series;
 pub mod terms;
 pub mod words;
 
@@ -106,7 +107,7 @@ pub struct SideInfo {
 }
 
 impl SideInfo {
-    fn of(doc: &Document) -> SideInfo {
+    pub(crate) fn of(doc: &Document) -> SideInfo {
         SideInfo {
             path: doc.name.clone(),
             format: doc.format.name(),

@@ -14,7 +14,7 @@ use tempfile::TempDir;
 
 const PAGE_14TH: &str = concat!(
     env!("CARGO_MANIFEST_DIR"),
-    "/corpus/dtt/14th-usindopacom-page.txt"
+    "/corpus/pages/14th-usindopacom-page.txt"
 );
 const DTT_14TH: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/corpus/dtt/14th.txt");
 const DTT_15TH: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/corpus/dtt/15th.txt");

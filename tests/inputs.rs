@@ -29,12 +29,12 @@ fn same(a: &str, b: &str) {
 
 #[test]
 fn saved_web_page_equals_its_text() {
-    same(&corpus("dtt/15th.html"), &corpus("dtt/15th.txt"));
+    same(&corpus("pages/15th.html"), &corpus("dtt/15th.txt"));
 }
 
 #[test]
 fn web_page_detected_by_content_without_extension() {
-    let html = std::fs::read(corpus("dtt/15th.html")).unwrap();
+    let html = std::fs::read(corpus("pages/15th.html")).unwrap();
     let page = temp(".txt", &html);
     same(page.path().to_str().unwrap(), &corpus("dtt/15th.txt"));
 }
@@ -157,7 +157,7 @@ fn keep_chrome_reports_the_page_furniture() {
     cargo_bin_cmd!("statement-diff")
         .args([
             "--keep-chrome",
-            &corpus("dtt/14th-usindopacom-page.txt"),
+            &corpus("pages/14th-usindopacom-page.txt"),
             &corpus("dtt/14th.txt"),
         ])
         .assert()

@@ -60,7 +60,7 @@ fn dtt_15th_to_16th_yaml() {
 #[test]
 fn seed_page_to_14th_terminal() {
     assert_snapshot!(terminal(
-        "corpus/dtt/14th-usindopacom-page.txt",
+        "corpus/pages/14th-usindopacom-page.txt",
         "corpus/dtt/14th.txt",
         0
     ));
@@ -69,7 +69,7 @@ fn seed_page_to_14th_terminal() {
 #[test]
 fn seed_page_to_14th_yaml() {
     assert_snapshot!(yaml(
-        "corpus/dtt/14th-usindopacom-page.txt",
+        "corpus/pages/14th-usindopacom-page.txt",
         "corpus/dtt/14th.txt",
         0
     ));

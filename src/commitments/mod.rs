@@ -88,6 +88,29 @@ const NOT_A_PREDICATE: &[&str] = &[
     "well",
 ];
 
+/// Prepositions that, right after a verb that follows a comma, show a
+/// reduced relative clause ("the Memorandum, signed at the meeting in
+/// Tokyo") rather than a new commitment.
+const PARTICIPLE_PREPOSITIONS: &[&str] = &[
+    "at", "in", "on", "during", "under", "last", "earlier", "this",
+];
+
+/// True when a lexicon verb is the predicate of a clause here, not an
+/// adjective ("the agreed framework"), a passive ("was welcomed by") or a
+/// participle ("…, signed at the meeting").
+fn is_predicate(sentence: &str, tokens: &[Token<'_>], lower: &[String], hit: Hit) -> bool {
+    let at = hit.start;
+    if at > 0 && NOT_A_PREDICATE.contains(&lower[at - 1].as_str()) {
+        return false;
+    }
+    let next = lower.get(hit.end).map(String::as_str);
+    if next == Some("by") {
+        return false;
+    }
+    let after_comma = at > 0 && sentence[tokens[at - 1].end..tokens[at].start].contains(',');
+    !(after_comma && next.is_some_and(|w| PARTICIPLE_PREPOSITIONS.contains(&w)))
+}
+
 /// Adverbs that belong to the verb phrase when they stand just before it.
 const VERB_ADVERBS: &[&str] = &[
     "also",
@@ -155,10 +178,7 @@ fn extract_sentence(
     let mut at = 0;
     while at < lower.len() {
         match lexicon.match_at(&lower, at, EntryKind::Verb) {
-            Some(hit)
-                if (at == 0 || !NOT_A_PREDICATE.contains(&lower[at - 1].as_str()))
-                    && lower.get(hit.end).is_none_or(|w| w != "by") =>
-            {
+            Some(hit) if is_predicate(sentence, &tokens, &lower, hit) => {
                 hits.push(hit);
                 at = hit.end;
             }
@@ -822,6 +842,13 @@ mod tests {
         assert!(commitments("The agreed framework was welcomed by many.").is_empty());
         assert!(commitments("Ties with Moscow, highlighted by the treaty, deepened.").is_empty());
         assert!(commitments("The officials met in Tokyo and reviewed the region.").is_empty());
+        assert_eq!(
+            commitments(
+                "They welcomed the Memorandum, signed at the meeting in Tokyo, and agreed to act."
+            )
+            .len(),
+            2
+        );
     }
 
     #[test]

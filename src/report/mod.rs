@@ -1,5 +1,10 @@
 //! Reports: the same [`Report`](crate::Report) rendered for a person
-//! ([`terminal`]) or for a CI job ([`yaml`]).
+//! ([`terminal`], [`html`]), for a pull request ([`markdown`]) or for a CI
+//! job ([`yaml`], [`json`]).
 
+pub mod html;
+pub mod json;
+pub mod markdown;
+pub mod series;
 pub mod terminal;
 pub mod yaml;

@@ -1,0 +1,2 @@
+//! Placeholder replaced by the stage benchmarks.
+fn main() {}

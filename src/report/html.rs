@@ -1,0 +1,630 @@
+//! The HTML report (`--format html`): one self-contained page to open
+//! offline, send by mail or print.
+//!
+//! The page carries its own CSS and no script, fonts, images or links to
+//! anything outside it. It opens with both statements, the counts, the
+//! digest and the key terms, then the commitments that changed, then every
+//! paragraph change under an anchor (`#change-N`) with an inline redline
+//! (`<del>`/`<ins>`) and a side-by-side view (old paragraph with its
+//! deletions, new paragraph with its insertions). Radio buttons choose which
+//! of the two views to show, in CSS alone; browsers without `:has()` show
+//! both. All statement text is HTML-escaped.
+
+use std::fmt::Write as _;
+
+use crate::commitments::{CommitmentChange, CommitmentKind};
+use crate::model::{Change, ChangeKind, Span, SpanTag};
+use crate::{Report, SideInfo};
+
+/// The page's style sheet: light colors, readable measure, prints well.
+const STYLE: &str = r#"
+:root {
+  --ink: #1f2328; --muted: #57606a; --line: #d0d7de; --soft: #f6f8fa;
+  --del-bg: #ffebe9; --del-ink: #86181d; --ins-bg: #dafbe1; --ins-ink: #0f5323;
+  --added: #1a7f37; --removed: #cf222e; --reworded: #9a6700; --moved: #0969da;
+}
+* { box-sizing: border-box; }
+html { -webkit-text-size-adjust: 100%; }
+body { margin: 0; background: #fff; color: var(--ink);
+  font: 16px/1.55 system-ui, -apple-system, "Segoe UI", "Noto Sans", Roboto, "Helvetica Neue", Arial, sans-serif; }
+main { max-width: 76rem; margin: 0 auto; padding: 2rem 1.75rem 4rem; }
+h1 { font-size: 1.6rem; line-height: 1.25; margin: 0 0 1rem; }
+h2 { font-size: 1.25rem; margin: 2.5rem 0 .75rem; padding-bottom: .3rem; border-bottom: 1px solid var(--line); }
+h3 { font-size: 1.05rem; margin: 1.5rem 0 .5rem; }
+a { color: var(--moved); }
+.eyebrow { margin: 0; color: var(--muted); font-size: .85rem; letter-spacing: .04em; text-transform: uppercase; }
+.muted { color: var(--muted); }
+table { border-collapse: collapse; }
+.files { width: 100%; margin: .25rem 0 1rem; font-size: .95rem; }
+.files th, .files td { text-align: left; padding: .35rem .75rem .35rem 0; border-bottom: 1px solid var(--line); vertical-align: top; }
+.files thead th { color: var(--muted); font-weight: 600; font-size: .8rem; text-transform: uppercase; letter-spacing: .03em; }
+.files td.num, .terms td.num { text-align: right; font-variant-numeric: tabular-nums; }
+.path { font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; font-size: .88em; word-break: break-all; }
+.counts { display: flex; flex-wrap: wrap; gap: .5rem; list-style: none; padding: 0; margin: 0 0 .5rem; }
+.counts li { border: 1px solid var(--line); border-radius: 999px; padding: .15rem .75rem; font-size: .92rem; background: var(--soft); }
+.counts b { font-variant-numeric: tabular-nums; }
+.counts .added b { color: var(--added); } .counts .removed b { color: var(--removed); }
+.counts .reworded b { color: var(--reworded); } .counts .moved b { color: var(--moved); }
+.summary { display: grid; grid-template-columns: minmax(0, 2fr) minmax(0, 1fr); gap: 1.5rem; align-items: start; }
+.digest { background: #fff8c5; border: 1px solid #eed888; border-radius: 8px; padding: .75rem 1.25rem .75rem 2.25rem; margin: 0; }
+.digest li { margin: .3rem 0; }
+.terms { width: 100%; font-size: .9rem; }
+.terms th, .terms td { padding: .25rem .5rem; border-bottom: 1px solid var(--line); text-align: left; }
+.terms thead th { color: var(--muted); font-weight: 600; }
+.term-appeared, .term-more { color: var(--added); } .term-vanished, .term-fewer { color: var(--removed); }
+.commitments { list-style: none; padding: 0; margin: 0; }
+.commitments li { padding: .5rem 0; border-bottom: 1px solid var(--soft); }
+.badge { display: inline-block; font-size: .75rem; font-weight: 600; border-radius: 4px; padding: 0 .4rem; margin-right: .35rem; border: 1px solid currentColor; text-transform: uppercase; letter-spacing: .03em; }
+.badge.stronger { color: var(--removed); } .badge.weaker { color: var(--moved); }
+.where { font-variant-numeric: tabular-nums; margin-right: .4rem; white-space: nowrap; }
+.notes { color: var(--muted); }
+.text { font-family: Charter, "Bitstream Charter", "Iowan Old Style", Georgia, "Noto Serif", "Times New Roman", serif; font-size: 1.05rem; line-height: 1.65; }
+.clause { margin: .3rem 0 0; }
+del, ins { border-radius: 3px; padding: 0 .12em; -webkit-box-decoration-break: clone; box-decoration-break: clone; }
+del { background: var(--del-bg); color: var(--del-ink); text-decoration: line-through; text-decoration-color: rgba(134, 24, 29, .55); }
+del + ins { margin-left: .2em; }
+ins { background: var(--ins-bg); color: var(--ins-ink); text-decoration: underline; text-decoration-color: rgba(15, 83, 35, .45); text-underline-offset: .18em; }
+del.whole, ins.whole { display: block; padding: .5rem .75rem; border-radius: 6px; text-decoration: none; }
+.toc { display: flex; flex-wrap: wrap; gap: .35rem .5rem; list-style: none; padding: 0; margin: .5rem 0 1rem; font-size: .88rem; }
+.toc a { display: inline-block; text-decoration: none; border: 1px solid var(--line); border-radius: 6px; padding: .1rem .5rem; color: var(--ink); background: #fff; }
+.toc a:hover { border-color: var(--moved); }
+.toc .k { font-weight: 600; }
+.controls { border: 0; padding: 0; margin: 0 0 1rem; font-size: .92rem; display: flex; gap: 1rem; align-items: center; flex-wrap: wrap; }
+.controls legend { float: left; margin-right: .5rem; color: var(--muted); padding: 0; }
+.controls label { cursor: pointer; }
+.change { border: 1px solid var(--line); border-left: 4px solid var(--kind); border-radius: 8px; padding: .25rem 1.25rem 1rem; margin: 1.25rem 0; background: #fff; }
+.change.added { --kind: var(--added); } .change.removed { --kind: var(--removed); }
+.change.reworded { --kind: var(--reworded); } .change.moved { --kind: var(--moved); }
+.change h3 { margin: .75rem 0 .5rem; font-size: 1rem; }
+.change h3 .kind { color: var(--kind); text-transform: uppercase; font-size: .85rem; letter-spacing: .04em; margin-right: .35rem; }
+.change h3 .sim { color: var(--muted); font-weight: 400; margin-left: .35rem; }
+.anchor { color: var(--muted); text-decoration: none; margin-left: .4rem; font-weight: 400; opacity: .6; }
+.anchor:hover, .anchor:focus { opacity: 1; color: var(--moved); }
+.change:target { box-shadow: 0 0 0 3px rgba(9, 105, 218, .25); }
+.inline .text { margin: .25rem 0 0; max-width: 48rem; }
+.sbs { display: grid; grid-template-columns: minmax(0, 1fr) minmax(0, 1fr); gap: 1rem; margin-top: .9rem; }
+.sbs .col { background: var(--soft); border-radius: 6px; padding: .5rem .9rem .75rem; }
+.sbs .col p { margin: .25rem 0 0; }
+.col-head { font-size: .78rem; font-weight: 600; text-transform: uppercase; letter-spacing: .04em; color: var(--muted); }
+.empty { color: var(--muted); font-style: italic; }
+footer { margin-top: 3rem; color: var(--muted); font-size: .85rem; border-top: 1px solid var(--line); padding-top: .75rem; }
+body:has(#view-inline:checked) .sbs { display: none; }
+body:has(#view-sbs:checked) .inline { display: none; }
+body:has(#view-both:checked) .change.whole .sbs { display: none; }
+@media (max-width: 760px) {
+  main { padding: 1rem; }
+  .summary, .sbs { grid-template-columns: minmax(0, 1fr); }
+}
+@media print {
+  body { font-size: 10.5pt; }
+  main { max-width: none; padding: 0; }
+  .controls, .toc, .anchor { display: none; }
+  a { color: inherit; text-decoration: none; }
+  h2, h3 { break-after: avoid; }
+  .change, .commitments li, .digest { break-inside: avoid; }
+  .change { border-left-width: 3pt; }
+  * { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
+}
+"#;
+
+/// Renders a report as one self-contained HTML page, ending with a newline.
+pub fn render(report: &Report) -> String {
+    let mut out = String::with_capacity(32 * 1024);
+    let title = format!(
+        "statement-diff: {} \u{2192} {}",
+        report.old.path, report.new.path
+    );
+    out.push_str("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n");
+    out.push_str("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
+    let _ = writeln!(
+        out,
+        "<meta name=\"generator\" content=\"{} {}\">",
+        env!("CARGO_PKG_NAME"),
+        env!("CARGO_PKG_VERSION")
+    );
+    let _ = writeln!(out, "<title>{}</title>", esc(&title));
+    let _ = writeln!(out, "<style>{STYLE}</style>\n</head>\n<body>\n<main>");
+    header(&mut out, report);
+    if report.is_same() {
+        out.push_str("<p class=\"text\">No changes: the two statements say the same thing.</p>\n");
+    } else {
+        summary(&mut out, report);
+        commitments(&mut out, report);
+        paragraphs(&mut out, report);
+    }
+    let _ = writeln!(
+        out,
+        "<footer>{} {} \u{b7} paragraph similarity threshold {} \u{b7} page chrome rules {}</footer>",
+        env!("CARGO_PKG_NAME"),
+        env!("CARGO_PKG_VERSION"),
+        report.options.threshold,
+        if report.options.chrome_rules {
+            "on"
+        } else {
+            "off"
+        }
+    );
+    out.push_str("</main>\n</body>\n</html>\n");
+    out
+}
+
+fn header(out: &mut String, report: &Report) {
+    out.push_str("<header>\n<p class=\"eyebrow\">statement-diff report</p>\n");
+    let heading = match (&report.old.title, &report.new.title) {
+        (Some(o), Some(n)) if o != n => format!("{} \u{2192} {}", esc(o), esc(n)),
+        (_, Some(n)) => esc(n),
+        (Some(o), None) => esc(o),
+        (None, None) => format!(
+            "{} \u{2192} {}",
+            esc(&report.old.path),
+            esc(&report.new.path)
+        ),
+    };
+    let _ = writeln!(out, "<h1>{heading}</h1>");
+    let dated = report.old.date.is_some() || report.new.date.is_some();
+    out.push_str("<table class=\"files\">\n<thead><tr><th></th><th>file</th><th>title</th>");
+    if dated {
+        out.push_str("<th>date</th>");
+    }
+    out.push_str("<th>paragraphs</th></tr></thead>\n<tbody>\n");
+    for (name, info) in [("old", &report.old), ("new", &report.new)] {
+        side_row(out, name, info, dated);
+    }
+    out.push_str("</tbody>\n</table>\n");
+    let s = report.summary;
+    out.push_str("<ul class=\"counts\">\n");
+    for (n, label) in [
+        (s.unchanged, "unchanged"),
+        (s.added, "added"),
+        (s.removed, "removed"),
+        (s.reworded, "reworded"),
+        (s.moved, "moved"),
+    ] {
+        let _ = writeln!(out, "<li class=\"{label}\"><b>{n}</b> {label}</li>");
+    }
+    out.push_str("</ul>\n");
+    for (name, info) in [("old", &report.old), ("new", &report.new)] {
+        let n = info.set_aside.len();
+        if n > 0 {
+            let _ = writeln!(
+                out,
+                "<p class=\"muted\">Set aside {n} block{} of page chrome in {name} (see <code>--show-paragraphs</code>).</p>",
+                plural(n)
+            );
+        }
+    }
+    out.push_str("</header>\n");
+}
+
+fn side_row(out: &mut String, name: &str, info: &SideInfo, dated: bool) {
+    let _ = write!(
+        out,
+        "<tr><th>{name}</th><td class=\"path\">{}</td><td>{}</td>",
+        esc(&info.path),
+        info.title.as_deref().map(esc).unwrap_or_default()
+    );
+    if dated {
+        let _ = write!(
+            out,
+            "<td>{}</td>",
+            info.date.as_deref().map(esc).unwrap_or_default()
+        );
+    }
+    let _ = writeln!(out, "<td class=\"num\">{}</td></tr>", info.paragraphs);
+}
+
+/// The digest beside the key-term counts.
+fn summary(out: &mut String, report: &Report) {
+    let digest = crate::digest::digest(report);
+    if digest.is_empty() && report.terms.is_empty() {
+        return;
+    }
+    out.push_str("<section id=\"summary\">\n<h2>What changed</h2>\n<div class=\"summary\">\n");
+    out.push_str("<ul class=\"digest\">\n");
+    for line in &digest {
+        let _ = writeln!(out, "<li>{}</li>", esc(line));
+    }
+    if digest.is_empty() {
+        out.push_str("<li>No change in key terms or commitments.</li>\n");
+    }
+    out.push_str("</ul>\n");
+    if !report.terms.is_empty() {
+        out.push_str(
+            "<table class=\"terms\">\n<thead><tr><th>key term</th><th>old</th><th>new</th><th></th></tr></thead>\n<tbody>\n",
+        );
+        for t in &report.terms {
+            let change = t.change();
+            let _ = writeln!(
+                out,
+                "<tr><td>{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"term-{change}\">{}</td></tr>",
+                esc(&t.term),
+                t.old,
+                t.new,
+                if change == "same" { "" } else { change }
+            );
+        }
+        out.push_str("</tbody>\n</table>\n");
+    }
+    out.push_str("</div>\n</section>\n");
+}
+
+/// The anchor of the change that shows a paragraph, if it changed.
+fn change_anchor(report: &Report, paragraph: usize, new_side: bool) -> Option<usize> {
+    report
+        .changes
+        .iter()
+        .position(|c| {
+            let side = if new_side { &c.new } else { &c.old };
+            side.as_ref().is_some_and(|s| s.index == paragraph)
+        })
+        .map(|k| k + 1)
+}
+
+/// "¶4 → ¶6", linked to the paragraph's change when there is one.
+fn place_link(report: &Report, c: &CommitmentChange) -> String {
+    let (text, anchor) = match (&c.old, &c.new) {
+        (Some(o), Some(n)) => (
+            format!("\u{b6}{} \u{2192} \u{b6}{}", o.paragraph, n.paragraph),
+            change_anchor(report, n.paragraph, true)
+                .or_else(|| change_anchor(report, o.paragraph, false)),
+        ),
+        (None, Some(n)) => (
+            format!("new \u{b6}{}", n.paragraph),
+            change_anchor(report, n.paragraph, true),
+        ),
+        (Some(o), None) => (
+            format!("old \u{b6}{}", o.paragraph),
+            change_anchor(report, o.paragraph, false),
+        ),
+        (None, None) => (String::new(), None),
+    };
+    match anchor {
+        Some(k) => format!("<a class=\"where\" href=\"#change-{k}\">{text}</a>"),
+        None => format!("<span class=\"where\">{text}</span>"),
+    }
+}
+
+fn commitments(out: &mut String, report: &Report) {
+    let of_kind = |kind: CommitmentKind| -> Vec<&CommitmentChange> {
+        report
+            .commitments
+            .iter()
+            .filter(|c| c.kind == kind)
+            .collect()
+    };
+    let reworded = of_kind(CommitmentKind::Reworded);
+    let added = of_kind(CommitmentKind::Added);
+    let dropped = of_kind(CommitmentKind::Dropped);
+    if reworded.is_empty() && added.is_empty() && dropped.is_empty() {
+        return;
+    }
+    let kept = of_kind(CommitmentKind::Kept).len();
+    out.push_str("<section id=\"commitments\">\n<h2>Commitments</h2>\n");
+    let _ = writeln!(
+        out,
+        "<p class=\"muted\">{kept} kept word for word \u{b7} {} reworded \u{b7} {} added \u{b7} {} dropped</p>",
+        reworded.len(),
+        added.len(),
+        dropped.len()
+    );
+    if !reworded.is_empty() {
+        out.push_str("<h3>Reworded</h3>\n<ul class=\"commitments\">\n");
+        for c in &reworded {
+            out.push_str("<li>");
+            if let Some(shift) = c.shift {
+                let _ = write!(
+                    out,
+                    "<span class=\"badge {0}\">{0}</span>",
+                    esc(shift.name())
+                );
+            }
+            out.push_str(&place_link(report, c));
+            if !c.notes.is_empty() {
+                let notes: Vec<String> = c.notes.iter().map(|n| esc(n)).collect();
+                let _ = write!(out, "<span class=\"notes\">{}</span>", notes.join("; "));
+            }
+            if let (Some(o), Some(n)) = (&c.old, &c.new) {
+                let spans = crate::words::redline(&o.text, &n.text);
+                let _ = write!(
+                    out,
+                    "<p class=\"text clause\">{}</p>",
+                    redline(&spans, None)
+                );
+            }
+            out.push_str("</li>\n");
+        }
+        out.push_str("</ul>\n");
+    }
+    for (label, list, new_side) in [("Added", &added, true), ("Dropped", &dropped, false)] {
+        if list.is_empty() {
+            continue;
+        }
+        let _ = writeln!(out, "<h3>{label}</h3>\n<ul class=\"commitments\">");
+        for c in list.iter() {
+            let clause = if new_side { &c.new } else { &c.old };
+            if let Some(clause) = clause {
+                let _ = writeln!(
+                    out,
+                    "<li>{}<p class=\"text clause\">{}</p></li>",
+                    place_link(report, c),
+                    esc(&clause.text)
+                );
+            }
+        }
+        out.push_str("</ul>\n");
+    }
+    out.push_str("</section>\n");
+}
+
+fn kind_label(kind: ChangeKind) -> &'static str {
+    match kind {
+        ChangeKind::Added => "Added",
+        ChangeKind::Removed => "Removed",
+        ChangeKind::Reworded => "Reworded",
+        ChangeKind::Moved => "Moved",
+    }
+}
+
+fn place(change: &Change) -> String {
+    match (&change.old, &change.new) {
+        (Some(o), Some(n)) => format!("\u{b6}{} \u{2192} \u{b6}{}", o.index, n.index),
+        (Some(o), None) => format!("old \u{b6}{}", o.index),
+        (None, Some(n)) => format!("new \u{b6}{}", n.index),
+        (None, None) => String::new(),
+    }
+}
+
+fn paragraphs(out: &mut String, report: &Report) {
+    if report.changes.is_empty() {
+        return;
+    }
+    out.push_str("<section id=\"paragraphs\">\n<h2>Paragraphs</h2>\n<ul class=\"toc\">\n");
+    for (k, change) in report.changes.iter().enumerate() {
+        let _ = writeln!(
+            out,
+            "<li><a href=\"#change-{}\"><span class=\"k\">{}</span> {}</a></li>",
+            k + 1,
+            kind_label(change.kind),
+            place(change)
+        );
+    }
+    out.push_str("</ul>\n");
+    if report.summary.unchanged > 0 {
+        let n = report.summary.unchanged;
+        let _ = writeln!(
+            out,
+            "<p class=\"muted\">{n} paragraph{} unchanged, not shown.</p>",
+            plural(n)
+        );
+    }
+    out.push_str(concat!(
+        "<fieldset class=\"controls\"><legend>View</legend>\n",
+        "<label><input type=\"radio\" name=\"view\" id=\"view-both\" checked> inline and side by side</label>\n",
+        "<label><input type=\"radio\" name=\"view\" id=\"view-inline\"> inline redline</label>\n",
+        "<label><input type=\"radio\" name=\"view\" id=\"view-sbs\"> side by side</label>\n",
+        "</fieldset>\n"
+    ));
+    for (k, change) in report.changes.iter().enumerate() {
+        change_block(out, k + 1, change);
+    }
+    out.push_str("</section>\n");
+}
+
+fn change_block(out: &mut String, number: usize, change: &Change) {
+    let whole = change.spans.is_empty();
+    let mut classes = vec![change.kind.name()];
+    if whole {
+        classes.push("whole");
+    }
+    let similarity = match change.similarity {
+        Some(_) if whole => "same words".to_string(),
+        Some(s) => format!("similarity {s:.2}"),
+        None => String::new(),
+    };
+    let _ = writeln!(
+        out,
+        "<article class=\"change {}\" id=\"change-{number}\">",
+        classes.join(" ")
+    );
+    let _ = write!(
+        out,
+        "<h3><span class=\"kind\">{}</span>{}",
+        kind_label(change.kind),
+        place(change)
+    );
+    if !similarity.is_empty() {
+        let _ = write!(out, "<span class=\"sim\">{similarity}</span>");
+    }
+    let _ = writeln!(
+        out,
+        "<a class=\"anchor\" href=\"#change-{number}\" title=\"Link to this change\">#</a></h3>"
+    );
+
+    let old_text = change.old.as_ref().map(|s| s.text.as_str());
+    let new_text = change.new.as_ref().map(|s| s.text.as_str());
+    // Inline redline.
+    out.push_str("<div class=\"inline\">");
+    match change.kind {
+        ChangeKind::Added => {
+            let _ = write!(
+                out,
+                "<ins class=\"whole text\">{}</ins>",
+                esc(new_text.unwrap_or_default())
+            );
+        }
+        ChangeKind::Removed => {
+            let _ = write!(
+                out,
+                "<del class=\"whole text\">{}</del>",
+                esc(old_text.unwrap_or_default())
+            );
+        }
+        _ if whole => {
+            let _ = write!(
+                out,
+                "<p class=\"text\">{}</p>",
+                esc(new_text.unwrap_or_default())
+            );
+        }
+        _ => {
+            let _ = write!(
+                out,
+                "<p class=\"text\">{}</p>",
+                redline(&change.spans, None)
+            );
+        }
+    }
+    out.push_str("</div>\n");
+
+    // Side by side.
+    let column = |head: String, body: String| {
+        format!("<div class=\"col\"><div class=\"col-head\">{head}</div>{body}</div>")
+    };
+    let old_col = match (&change.old, change.kind) {
+        (None, _) => column(
+            "old".into(),
+            "<p class=\"empty\">Not in the old statement.</p>".into(),
+        ),
+        (Some(o), ChangeKind::Removed) => column(
+            format!("old \u{b6}{}", o.index),
+            format!("<del class=\"whole text\">{}</del>", esc(&o.text)),
+        ),
+        (Some(o), _) if whole => column(
+            format!("old \u{b6}{}", o.index),
+            format!("<p class=\"text\">{}</p>", esc(&o.text)),
+        ),
+        (Some(o), _) => column(
+            format!("old \u{b6}{}", o.index),
+            format!(
+                "<p class=\"text\">{}</p>",
+                redline(&change.spans, Some(SpanTag::Deleted))
+            ),
+        ),
+    };
+    let new_col = match (&change.new, change.kind) {
+        (None, _) => column(
+            "new".into(),
+            "<p class=\"empty\">Not in the new statement.</p>".into(),
+        ),
+        (Some(n), ChangeKind::Added) => column(
+            format!("new \u{b6}{}", n.index),
+            format!("<ins class=\"whole text\">{}</ins>", esc(&n.text)),
+        ),
+        (Some(n), _) if whole => column(
+            format!("new \u{b6}{}", n.index),
+            format!("<p class=\"text\">{}</p>", esc(&n.text)),
+        ),
+        (Some(n), _) => column(
+            format!("new \u{b6}{}", n.index),
+            format!(
+                "<p class=\"text\">{}</p>",
+                redline(&change.spans, Some(SpanTag::Inserted))
+            ),
+        ),
+    };
+    let _ = writeln!(
+        out,
+        "<div class=\"sbs\">{old_col}{new_col}</div>\n</article>"
+    );
+}
+
+/// Writes spans as HTML: same text plain, deletions in `<del>`, insertions
+/// in `<ins>`. With `only`, the other side's edits are left out (the old
+/// column keeps its deletions, the new one its insertions). White space at
+/// an edit's ends stays outside the tag.
+fn redline(spans: &[Span], only: Option<SpanTag>) -> String {
+    let mut out = String::new();
+    for span in spans {
+        let tag = match span.tag {
+            SpanTag::Same => {
+                out.push_str(&esc(&span.text));
+                continue;
+            }
+            t if only.is_some_and(|o| o != t) => continue,
+            SpanTag::Deleted => "del",
+            SpanTag::Inserted => "ins",
+        };
+        let core = span.text.trim();
+        if core.is_empty() {
+            out.push_str(&esc(&span.text));
+            continue;
+        }
+        let start = span.text.len() - span.text.trim_start().len();
+        let end = start + core.len();
+        let _ = write!(
+            out,
+            "{}<{tag}>{}</{tag}>{}",
+            esc(&span.text[..start]),
+            esc(core),
+            esc(&span.text[end..])
+        );
+    }
+    out
+}
+
+/// Escapes text for HTML content and attribute values.
+fn esc(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 8);
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
+fn plural(n: usize) -> &'static str {
+    if n == 1 { "" } else { "s" }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn escapes_all_five() {
+        assert_eq!(
+            esc(r#"<a href="x">Tom & Jerry's</a>"#),
+            "&lt;a href=&quot;x&quot;&gt;Tom &amp; Jerry&#39;s&lt;/a&gt;"
+        );
+    }
+
+    #[test]
+    fn redline_keeps_spaces_outside_tags_and_filters_sides() {
+        let spans = [
+            Span {
+                tag: SpanTag::Same,
+                text: "the".into(),
+            },
+            Span {
+                tag: SpanTag::Deleted,
+                text: " 15th".into(),
+            },
+            Span {
+                tag: SpanTag::Inserted,
+                text: " <16th>".into(),
+            },
+            Span {
+                tag: SpanTag::Same,
+                text: " Talks".into(),
+            },
+        ];
+        assert_eq!(
+            redline(&spans, None),
+            "the <del>15th</del> <ins>&lt;16th&gt;</ins> Talks"
+        );
+        assert_eq!(
+            redline(&spans, Some(SpanTag::Deleted)),
+            "the <del>15th</del> Talks"
+        );
+        assert_eq!(
+            redline(&spans, Some(SpanTag::Inserted)),
+            "the <ins>&lt;16th&gt;</ins> Talks"
+        );
+    }
+}
