@@ -12,7 +12,7 @@ use crate::commitments::lexicon::Lexicon;
 use crate::document::Document;
 use crate::error::{EXIT_CHANGED, EXIT_SAME, Error, Result};
 use crate::input::{self, ReadOptions};
-use crate::report::terminal::{self, Layout, Palette};
+use crate::report::terminal::{self, Layout, Palette, terminal_safe};
 use crate::report::yaml;
 use crate::terms::Terms;
 use crate::{Options, compare};
@@ -206,7 +206,7 @@ pub fn run(cli: &Cli) -> Result<u8> {
     let documents = files
         .iter()
         .map(|name| {
-            input::read_path(name, &read).map(|source| Document::from_source(&source, &chrome))
+            input::read_path(name, &read).and_then(|source| read_document(&source, &chrome))
         })
         .collect::<Result<Vec<_>>>()?;
 
@@ -235,12 +235,12 @@ pub fn run(cli: &Cli) -> Result<u8> {
             documents.len()
         )));
     };
-    for doc in [old, new] {
+    for (doc, other) in [(old, "added"), (new, "removed")] {
         if doc.paragraphs.is_empty() {
-            return Err(Error::Empty {
-                path: doc.name.clone(),
-                reason: "no statement text found".into(),
-            });
+            warn(&format!(
+                "{}: warning: empty file; every paragraph of the other side is reported as {other}",
+                doc.name
+            ));
         }
     }
     let options = options(cli)?;
@@ -268,6 +268,34 @@ pub fn run(cli: &Cli) -> Result<u8> {
     } else {
         EXIT_CHANGED
     })
+}
+
+/// A source read into a document. A file that is empty (or only white
+/// space) is a statement with no paragraphs; a file with text in which no
+/// statement is found (a web page of navigation only) is an error, never an
+/// empty report presented as complete.
+fn read_document(source: &input::Source, chrome: &Chrome) -> Result<Document> {
+    let doc = Document::from_source(source, chrome);
+    if doc.paragraphs.is_empty() && !crate::normalize::tidy_spaces(&source.text).is_empty() {
+        let reason = if doc.set_aside.is_empty() {
+            "no statement text found".to_string()
+        } else {
+            format!(
+                "no statement text found ({} blocks set aside as page chrome; try --keep-chrome)",
+                doc.set_aside.len()
+            )
+        };
+        return Err(Error::Empty {
+            path: source.name.clone(),
+            reason,
+        });
+    }
+    Ok(doc)
+}
+
+/// A warning on standard error, made safe for the terminal.
+fn warn(message: &str) {
+    eprintln!("statement-diff: {}", terminal_safe(message));
 }
 
 /// The statement files of a series folder, in natural name order.
@@ -315,10 +343,10 @@ fn run_series(
 ) -> Result<u8> {
     for doc in &documents {
         if doc.paragraphs.is_empty() {
-            return Err(Error::Empty {
-                path: doc.name.clone(),
-                reason: "no statement text found".into(),
-            });
+            warn(&format!(
+                "{}: warning: empty file; the round has no paragraphs",
+                doc.name
+            ));
         }
     }
     if cli.order == OrderArg::Date {
@@ -462,19 +490,19 @@ fn show_paragraphs(
     writeln!(
         out,
         "{} ({} paragraphs, {}, {})",
-        doc.name.style(p.strong),
+        terminal_safe(&doc.name).style(p.strong),
         doc.paragraphs.len(),
         doc.format.name(),
         doc.encoding
     )?;
     if let Some(title) = &doc.title {
-        writeln!(out, "  title: {title}")?;
+        writeln!(out, "  title: {}", terminal_safe(title))?;
     }
     if let Some(date) = &doc.date {
         writeln!(out, "  date: {date}")?;
     }
     for para in &doc.paragraphs {
-        let mut text = para.text.clone();
+        let mut text = terminal_safe(&para.text).into_owned();
         let room = width.saturating_sub(14).max(30);
         if text.chars().count() > room {
             text = text
@@ -492,7 +520,7 @@ fn show_paragraphs(
             format!("set aside ({}):", doc.set_aside.len()).style(p.dim)
         )?;
         for block in &doc.set_aside {
-            let mut text = block.text.clone();
+            let mut text = terminal_safe(&block.text).into_owned();
             if text.chars().count() > 70 {
                 text = text.chars().take(69).collect::<String>() + "\u{2026}";
             }

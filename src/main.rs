@@ -5,13 +5,16 @@ use std::process::ExitCode;
 use clap::Parser;
 use statement_diff::cli::{Cli, run};
 use statement_diff::error::EXIT_TROUBLE;
+use statement_diff::report::terminal::terminal_safe;
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
     match run(&cli) {
         Ok(code) => ExitCode::from(code),
         Err(err) => {
-            eprintln!("statement-diff: {err}");
+            // Paths come from the user: never let one write escape codes.
+            let message = terminal_safe(&err.to_string()).into_owned();
+            eprintln!("statement-diff: {message}");
             ExitCode::from(EXIT_TROUBLE)
         }
     }

@@ -238,18 +238,54 @@ fn utf16_without_bom_gets_a_hint() {
     assert_bad_input(&bad, &["UTF-16"]);
 }
 
+/// An empty (or blank) file is a statement with no paragraphs: every
+/// paragraph of the other side is reported, with a warning on stderr.
 #[test]
-fn whitespace_only_file_has_no_statement_text() {
+fn empty_and_blank_files_compare_with_a_warning() {
     let dir = TempDir::new().expect("tempdir");
-    let bad = write_file(&dir, "blank.txt", b"  \n\n\t \r\n \n");
-    assert_bad_input(&bad, &["no statement text"]);
+    for (name, bytes) in [
+        ("empty.txt", &b""[..]),
+        ("blank.txt", &b"  \n\n\t \r\n \n"[..]),
+    ] {
+        let file = write_file(&dir, name, bytes);
+        let out = cmd()
+            .args(["--format", "yaml"])
+            .arg(&file)
+            .arg(DTT_14TH)
+            .output()
+            .expect("run");
+        assert_eq!(out.status.code(), Some(1));
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(
+            stderr.contains("warning: empty file") && stderr.contains(name),
+            "{stderr}"
+        );
+        let doc: serde_yaml::Value = serde_yaml::from_slice(&out.stdout).expect("yaml");
+        assert_eq!(doc["summary"]["added"].as_u64(), Some(10));
+    }
+}
+
+/// A file with text in which no statement is found is an error, never an
+/// empty report presented as complete.
+#[test]
+fn page_of_chrome_only_has_no_statement_text() {
+    let dir = TempDir::new().expect("tempdir");
+    let bad = write_file(
+        &dir,
+        "chrome.txt",
+        b"An official website of the United States government\n\nHome : Media : News\n",
+    );
+    assert_bad_input(&bad, &["no statement text", "page chrome"]);
 }
 
 #[test]
-fn empty_file_has_no_statement_text() {
+fn a_file_over_the_size_limit_is_refused() {
     let dir = TempDir::new().expect("tempdir");
-    let bad = write_file(&dir, "empty.txt", b"");
-    assert_bad_input(&bad, &["no statement text"]);
+    let path = dir.path().join("huge.txt");
+    let file = fs::File::create(&path).expect("create");
+    // A sparse file: 101 MiB without writing them.
+    file.set_len(101 * 1024 * 1024).expect("set_len");
+    assert_bad_input(&path, &["too large", "100 MiB"]);
 }
 
 #[cfg(unix)]

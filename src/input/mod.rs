@@ -60,14 +60,32 @@ pub struct ReadOptions {
     pub encoding: Option<String>,
 }
 
+/// The largest input read, in bytes (100 MiB): statements are small, and a
+/// larger file is almost certainly not one; refusing it keeps memory bounded.
+pub const MAX_BYTES: u64 = 100 * 1024 * 1024;
+
+fn too_large(name: &str, size: Option<u64>) -> Error {
+    let size = size
+        .map(|s| format!("{} MiB", s / (1024 * 1024)))
+        .unwrap_or_else(|| "over 100 MiB".into());
+    Error::Read {
+        path: name.into(),
+        reason: format!("file is too large ({size}); statement-diff reads at most 100 MiB"),
+    }
+}
+
 /// Reads a path, or standard input for "-".
 pub fn read_path(name: &str, options: &ReadOptions) -> Result<Source> {
     let bytes = if name == "-" {
         let mut buf = Vec::new();
         std::io::stdin()
             .lock()
+            .take(MAX_BYTES + 1)
             .read_to_end(&mut buf)
             .map_err(|e| read_error(name, &e))?;
+        if buf.len() as u64 > MAX_BYTES {
+            return Err(too_large(name, None));
+        }
         buf
     } else {
         let path = Path::new(name);
@@ -77,7 +95,19 @@ pub fn read_path(name: &str, options: &ReadOptions) -> Result<Source> {
                 reason: "is a directory, not a file".into(),
             });
         }
-        std::fs::read(path).map_err(|e| read_error(name, &e))?
+        let file = std::fs::File::open(path).map_err(|e| read_error(name, &e))?;
+        let size = file.metadata().map(|m| m.len()).unwrap_or(0);
+        if size > MAX_BYTES {
+            return Err(too_large(name, Some(size)));
+        }
+        let mut buf = Vec::with_capacity(size as usize);
+        file.take(MAX_BYTES + 1)
+            .read_to_end(&mut buf)
+            .map_err(|e| read_error(name, &e))?;
+        if buf.len() as u64 > MAX_BYTES {
+            return Err(too_large(name, None));
+        }
+        buf
     };
     decode(name, &bytes, options)
 }

@@ -7,7 +7,7 @@ use owo_colors::{OwoColorize, Style};
 use serde::{Deserialize, Serialize};
 use unicode_width::UnicodeWidthChar;
 
-use super::terminal::Palette;
+use super::terminal::{Palette, terminal_safe};
 use super::yaml::{Tool, YamlEdit, YamlSummary, to_yaml};
 use crate::series::{Lineage, SeriesReport, State};
 
@@ -196,6 +196,7 @@ fn glyph(state: State, p: &Palette) -> (&'static str, Style) {
 
 /// Cuts text to `width` columns, with an ellipsis when cut.
 fn fit(text: &str, width: usize) -> String {
+    let text = terminal_safe(text);
     let mut out = String::new();
     let mut used = 0;
     for ch in text.chars() {
@@ -226,12 +227,12 @@ pub fn render_terminal(
         if let Some(date) = &r.date {
             detail.push(date.clone());
         }
-        let title = r.title.as_deref().unwrap_or("");
+        let title = terminal_safe(r.title.as_deref().unwrap_or(""));
         writeln!(
             out,
             "  {:>2}  {}  {}  {}",
             i + 1,
-            r.path.style(p.strong),
+            terminal_safe(&r.path).style(p.strong),
             title,
             format!("({})", detail.join(", ")).style(p.dim)
         )?;

@@ -90,6 +90,62 @@ impl Default for Layout {
 
 const INDENT: &str = "    ";
 
+/// Text made safe for a terminal: control characters (escape sequences,
+/// bell, backspace, C1 controls) and bidirectional overrides are shown
+/// escaped (`\x1b`, `<U+202E>`) instead of being obeyed, so a hostile file
+/// cannot recolor, retitle, hide or reorder what the report shows.
+pub fn terminal_safe(text: &str) -> std::borrow::Cow<'_, str> {
+    let bidi = |c: char| matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{200E}' | '\u{200F}' | '\u{061C}');
+    if !text.chars().any(|c| c.is_control() || bidi(c)) {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len() + 8);
+    for c in text.chars() {
+        if c.is_control() {
+            out.push_str(&format!("\\x{:02x}", c as u32));
+        } else if bidi(c) {
+            out.push_str(&format!("<U+{:04X}>", c as u32));
+        } else {
+            out.push(c);
+        }
+    }
+    std::borrow::Cow::Owned(out)
+}
+
+/// A copy of the report whose every text is [`terminal_safe`].
+fn sanitized(report: &Report) -> Report {
+    let safe = |s: &str| terminal_safe(s).into_owned();
+    let mut r = report.clone();
+    for info in [&mut r.old, &mut r.new] {
+        info.path = safe(&info.path);
+        info.title = info.title.as_deref().map(safe);
+        info.date = info.date.as_deref().map(safe);
+    }
+    for change in &mut r.changes {
+        for side in [&mut change.old, &mut change.new].into_iter().flatten() {
+            side.text = safe(&side.text);
+        }
+        for span in &mut change.spans {
+            span.text = safe(&span.text);
+        }
+    }
+    for u in &mut r.unchanged {
+        u.old.text = safe(&u.old.text);
+    }
+    for c in &mut r.commitments {
+        for side in [&mut c.old, &mut c.new].into_iter().flatten() {
+            side.text = safe(&side.text);
+            side.verb = safe(&side.verb);
+            side.subject = side.subject.as_deref().map(safe);
+        }
+        c.notes = c.notes.iter().map(|n| safe(n)).collect();
+    }
+    for t in &mut r.terms {
+        t.term = safe(&t.term);
+    }
+    r
+}
+
 /// Writes the terminal report.
 pub fn render(
     out: &mut impl Write,
@@ -97,6 +153,7 @@ pub fn render(
     palette: &Palette,
     layout: &Layout,
 ) -> io::Result<()> {
+    let report = &sanitized(report);
     header(out, report, palette)?;
     if report.is_same() {
         writeln!(out)?;
@@ -440,4 +497,40 @@ fn wrap(
         }
     }
     writeln!(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn escapes_and_bidi_overrides_are_shown_not_obeyed() {
+        assert_eq!(terminal_safe("plain text"), "plain text");
+        assert_eq!(terminal_safe("a\u{1b}[31mred\u{7}"), "a\\x1b[31mred\\x07");
+        assert_eq!(terminal_safe("\u{1b}]0;title\u{7}"), "\\x1b]0;title\\x07");
+        assert_eq!(terminal_safe("x\u{8}y\u{9b}2J"), "x\\x08y\\x9b2J");
+        assert_eq!(terminal_safe("abc\u{202E}fed"), "abc<U+202E>fed");
+    }
+
+    #[test]
+    fn a_hostile_statement_cannot_write_escape_codes() {
+        use crate::chrome::Chrome;
+        use crate::document::Document;
+        let chrome = Chrome::none();
+        let old = Document::from_text("old.txt", "They met.\n\nThey agreed to talk.", &chrome);
+        let new = Document::from_text(
+            "new.txt",
+            "They met.\n\nThey agreed \u{1b}]0;pwned\u{7}\u{1b}[8m to talk\u{202E}.",
+            &chrome,
+        );
+        let report = crate::compare(&old, &new, &crate::Options::default());
+        let mut buf = Vec::new();
+        render(&mut buf, &report, &Palette::plain(), &Layout::default()).unwrap();
+        let text = String::from_utf8(buf).unwrap();
+        assert!(
+            !text.contains('\u{1b}') && !text.contains('\u{7}') && !text.contains('\u{202E}'),
+            "{text}"
+        );
+        assert!(text.contains("\\x1b]0;pwned"), "{text}");
+    }
 }
