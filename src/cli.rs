@@ -39,7 +39,7 @@ pub struct Cli {
     /// OLD and NEW statements ('-' reads standard input); three or more
     /// files are a series, in the order given; with --show-paragraphs, one
     /// or more files
-    #[arg(value_name = "FILE", value_hint = ValueHint::FilePath, required_unless_present = "series", num_args = 1..)]
+    #[arg(value_name = "FILE", value_hint = ValueHint::FilePath, required_unless_present_any = ["series", "generate"], num_args = 1..)]
     pub files: Vec<String>,
 
     /// Follow every paragraph and commitment through the rounds in DIR
@@ -112,6 +112,68 @@ pub struct Cli {
     /// or 100)
     #[arg(long, value_name = "N")]
     pub width: Option<usize>,
+
+    /// Exit 1 only for these kinds of change (comma-separated): added,
+    /// removed, reworded, moved, and the commitment shifts stronger, weaker
+    #[arg(long, value_name = "KINDS", value_enum, value_delimiter = ',', default_values_t = [FailOn::Added, FailOn::Removed, FailOn::Reworded, FailOn::Moved])]
+    pub fail_on: Vec<FailOn>,
+
+    /// Changes listed in FILE (by fingerprint) were reviewed: they are
+    /// still reported, marked accepted, but no longer make the run fail
+    #[arg(long, value_name = "FILE", value_hint = ValueHint::FilePath)]
+    pub accept: Option<PathBuf>,
+
+    /// Write the fingerprints of this comparison's changes to FILE, for
+    /// --accept in later runs
+    #[arg(long, value_name = "FILE", value_hint = ValueHint::FilePath)]
+    pub write_accept: Option<PathBuf>,
+
+    /// Print nothing; the exit status tells
+    #[arg(short, long, conflicts_with = "stat")]
+    pub quiet: bool,
+
+    /// Print one line of counts instead of the report
+    #[arg(long)]
+    pub stat: bool,
+
+    /// Print a man page or shell completions and exit (man, bash, zsh,
+    /// fish, elvish, powershell)
+    #[arg(long, value_name = "WHAT", value_enum, hide_possible_values = true)]
+    pub generate: Option<Generate>,
+}
+
+/// Kinds of change that can fail a run.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum FailOn {
+    /// Paragraphs added
+    Added,
+    /// Paragraphs removed
+    Removed,
+    /// Paragraphs reworded
+    Reworded,
+    /// Paragraphs moved
+    Moved,
+    /// Commitments whose language got stronger
+    Stronger,
+    /// Commitments whose language got weaker
+    Weaker,
+}
+
+/// What `--generate` writes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Generate {
+    /// A roff man page
+    Man,
+    /// Bash completions
+    Bash,
+    /// Zsh completions
+    Zsh,
+    /// Fish completions
+    Fish,
+    /// Elvish completions
+    Elvish,
+    /// PowerShell completions
+    Powershell,
 }
 
 fn parse_ratio(s: &str) -> std::result::Result<f64, String> {
@@ -187,6 +249,9 @@ pub fn use_color(when: ColorWhen, to_terminal: bool) -> bool {
 
 /// Runs the command line; returns the exit status.
 pub fn run(cli: &Cli) -> Result<u8> {
+    if let Some(what) = cli.generate {
+        return generate(cli, what);
+    }
     let chrome = chrome(cli)?;
     let read = ReadOptions {
         format: cli.input_format.map(|f| match f {
@@ -245,7 +310,22 @@ pub fn run(cli: &Cli) -> Result<u8> {
     }
     let options = options(cli)?;
     let report = compare(old, new, &options);
+    if let Some(path) = &cli.write_accept {
+        write_atomically(path, accept_file(&report).as_bytes()).map_err(|source| Error::Write {
+            path: path.display().to_string(),
+            source,
+        })?;
+    }
+    let status = status(cli, &report);
+    if cli.quiet {
+        return Ok(status);
+    }
     let mut buf = Vec::new();
+    if cli.stat {
+        buf.extend_from_slice(stat_line(&report).as_bytes());
+        emit(cli, &buf)?;
+        return Ok(status);
+    }
     match cli.format {
         FormatArg::Terminal => {
             let layout = Layout {
@@ -263,11 +343,170 @@ pub fn run(cli: &Cli) -> Result<u8> {
         FormatArg::Html => buf.extend_from_slice(crate::report::html::render(&report).as_bytes()),
     }
     emit(cli, &buf)?;
-    Ok(if report.is_same() {
-        EXIT_SAME
-    } else {
+    Ok(status)
+}
+
+/// Exit 1 when a change of a `--fail-on` kind is not accepted.
+fn status(cli: &Cli, report: &crate::Report) -> u8 {
+    use crate::commitments::Shift;
+    use crate::fingerprint::{of_change, of_commitment};
+    use crate::model::ChangeKind;
+    let accepted = &report.options.accepted;
+    let paragraphs = report.changes.iter().any(|c| {
+        let kind = match c.kind {
+            ChangeKind::Added => FailOn::Added,
+            ChangeKind::Removed => FailOn::Removed,
+            ChangeKind::Reworded => FailOn::Reworded,
+            ChangeKind::Moved => FailOn::Moved,
+        };
+        cli.fail_on.contains(&kind) && !accepted.contains(&of_change(c))
+    });
+    let shifts = report.commitments.iter().any(|c| {
+        let kind = match c.shift {
+            Some(Shift::Stronger) => FailOn::Stronger,
+            Some(Shift::Weaker) => FailOn::Weaker,
+            None => return false,
+        };
+        cli.fail_on.contains(&kind) && !accepted.contains(&of_commitment(c))
+    });
+    if paragraphs || shifts {
         EXIT_CHANGED
-    })
+    } else {
+        EXIT_SAME
+    }
+}
+
+/// `--stat`: one line of counts.
+fn stat_line(report: &crate::Report) -> String {
+    use crate::commitments::{CommitmentKind, Shift};
+    let s = report.summary;
+    let count = |k| report.commitments.iter().filter(|c| c.kind == k).count();
+    let shift = |k| {
+        report
+            .commitments
+            .iter()
+            .filter(|c| c.shift == Some(k))
+            .count()
+    };
+    format!(
+        "{} \u{2192} {}: {} unchanged, {} added, {} removed, {} reworded, {} moved; commitments: {} kept, {} reworded ({} stronger, {} weaker), {} added, {} dropped\n",
+        terminal_safe(&report.old.path),
+        terminal_safe(&report.new.path),
+        s.unchanged,
+        s.added,
+        s.removed,
+        s.reworded,
+        s.moved,
+        count(CommitmentKind::Kept),
+        count(CommitmentKind::Reworded),
+        shift(Shift::Stronger),
+        shift(Shift::Weaker),
+        count(CommitmentKind::Added),
+        count(CommitmentKind::Dropped),
+    )
+}
+
+/// The accept file of a report: one reviewed change per line, its
+/// fingerprint first; the rest of the line says what it was.
+fn accept_file(report: &crate::Report) -> String {
+    use crate::fingerprint::{of_change, of_commitment};
+    let mut out = format!(
+        "# statement-diff accept file: changes reviewed between\n#   {} (sha256 {})\n#   {} (sha256 {})\n# One fingerprint per line; text after it is a reminder. Pass with --accept.\n",
+        report.old.path, report.old.sha256, report.new.path, report.new.sha256
+    );
+    let words = |text: &str| {
+        text.split_whitespace()
+            .take(10)
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    for c in &report.changes {
+        let text = c
+            .new
+            .as_ref()
+            .or(c.old.as_ref())
+            .map(|s| words(&s.text))
+            .unwrap_or_default();
+        out.push_str(&format!(
+            "{}  {:<9} {}\n",
+            of_change(c),
+            c.kind.name(),
+            text
+        ));
+    }
+    for c in report
+        .commitments
+        .iter()
+        .filter(|c| c.kind != crate::commitments::CommitmentKind::Kept)
+    {
+        let label = match c.shift {
+            Some(shift) => format!("{}-{}", c.kind.name(), shift.name()),
+            None => c.kind.name().to_string(),
+        };
+        let text = c
+            .new
+            .as_ref()
+            .or(c.old.as_ref())
+            .map(|s| words(&s.text))
+            .unwrap_or_default();
+        out.push_str(&format!(
+            "{}  commitment {label} {text}\n",
+            of_commitment(c)
+        ));
+    }
+    out
+}
+
+/// Reads an accept file: the first word of each line that is not blank or
+/// a comment.
+fn read_accept(path: &Path) -> Result<std::collections::BTreeSet<String>> {
+    let bad = |reason: String| Error::BadDataFile {
+        path: path.to_path_buf(),
+        reason,
+    };
+    let text = std::fs::read_to_string(path).map_err(|e| bad(e.to_string()))?;
+    let mut out = std::collections::BTreeSet::new();
+    for (i, line) in text.lines().enumerate() {
+        let line = line.trim();
+        if line.is_empty() || line.starts_with('#') {
+            continue;
+        }
+        let word = line.split_whitespace().next().unwrap_or("");
+        if word.len() != 16 || !word.bytes().all(|b| b.is_ascii_hexdigit()) {
+            return Err(bad(format!(
+                "line {}: '{word}' is not a fingerprint (16 hex digits)",
+                i + 1
+            )));
+        }
+        out.insert(word.to_ascii_lowercase());
+    }
+    Ok(out)
+}
+
+/// `--generate`: a man page or shell completions, from the clap definition.
+fn generate(cli: &Cli, what: Generate) -> Result<u8> {
+    use clap::CommandFactory;
+    use clap_complete::Shell;
+    let mut cmd = Cli::command();
+    let mut buf = Vec::new();
+    let shell = match what {
+        Generate::Man => {
+            clap_mangen::Man::new(cmd.clone())
+                .render(&mut buf)
+                .map_err(|e| write_error(cli, e))?;
+            None
+        }
+        Generate::Bash => Some(Shell::Bash),
+        Generate::Zsh => Some(Shell::Zsh),
+        Generate::Fish => Some(Shell::Fish),
+        Generate::Elvish => Some(Shell::Elvish),
+        Generate::Powershell => Some(Shell::PowerShell),
+    };
+    if let Some(shell) = shell {
+        clap_complete::generate(shell, &mut cmd, "statement-diff", &mut buf);
+    }
+    emit(cli, &buf)?;
+    Ok(EXIT_SAME)
 }
 
 /// A source read into a document. A file that is empty (or only white
@@ -381,6 +620,10 @@ fn run_series(
 /// The comparison options of the command line.
 fn options(cli: &Cli) -> Result<Options> {
     let mut options = Options {
+        accepted: match &cli.accept {
+            Some(path) => read_accept(path)?,
+            None => Default::default(),
+        },
         threshold: cli.threshold,
         chrome_rules: !cli.keep_chrome,
         ..Options::default()
@@ -428,14 +671,20 @@ fn chrome(cli: &Cli) -> Result<Chrome> {
     })
 }
 
+/// The report's width: the terminal's (COLUMNS first, as set by shells),
+/// or 100 columns when writing to a file or pipe.
 fn terminal_width(to_terminal: bool) -> usize {
+    if !to_terminal {
+        return 100;
+    }
     let columns = std::env::var("COLUMNS")
         .ok()
         .and_then(|c| c.parse::<usize>().ok());
-    match columns {
-        Some(c) if to_terminal && c >= 40 => c.min(160),
-        _ => 100,
-    }
+    let size = terminal_size::terminal_size().map(|(w, _)| usize::from(w.0));
+    columns
+        .or(size)
+        .filter(|&c| c >= 40)
+        .map_or(100, |c| c.min(160))
 }
 
 fn write_error(cli: &Cli, source: io::Error) -> Error {

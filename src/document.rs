@@ -42,6 +42,8 @@ pub struct Document {
     pub paragraphs: Vec<Paragraph>,
     /// Page chrome set aside, in order.
     pub set_aside: Vec<SetAside>,
+    /// SHA-256 of the input bytes (hex).
+    pub sha256: String,
 }
 
 impl Document {
@@ -83,6 +85,7 @@ impl Document {
             date: stripped.date,
             paragraphs,
             set_aside: stripped.set_aside,
+            sha256: source.sha256.clone(),
         }
     }
 
@@ -94,6 +97,7 @@ impl Document {
             format: input::detect_format(name, text),
             encoding: "utf-8",
             bytes: text.len(),
+            sha256: crate::fingerprint::sha256_hex(text.as_bytes()),
         };
         Document::from_source(&source, chrome)
     }

@@ -35,6 +35,7 @@ pub mod commitments;
 pub mod digest;
 pub mod document;
 pub mod error;
+pub mod fingerprint;
 pub mod input;
 pub mod model;
 pub mod normalize;
@@ -72,6 +73,8 @@ pub struct Options {
     pub commitment_threshold: f64,
     /// Key terms to count.
     pub terms: Terms,
+    /// Fingerprints of changes already reviewed (`--accept`).
+    pub accepted: std::collections::BTreeSet<String>,
 }
 
 impl Default for Options {
@@ -83,6 +86,7 @@ impl Default for Options {
             lexicon: Lexicon::builtin(),
             commitment_threshold: commitments::MatchOptions::default().threshold,
             terms: Terms::builtin(),
+            accepted: std::collections::BTreeSet::new(),
         }
     }
 }
@@ -104,6 +108,8 @@ pub struct SideInfo {
     pub date: Option<String>,
     /// Page chrome set aside.
     pub set_aside: Vec<SetAside>,
+    /// SHA-256 of the input as read (hex).
+    pub sha256: String,
 }
 
 impl SideInfo {
@@ -116,6 +122,7 @@ impl SideInfo {
             title: doc.title.clone(),
             date: doc.date.clone(),
             set_aside: doc.set_aside.clone(),
+            sha256: doc.sha256.clone(),
         }
     }
 }

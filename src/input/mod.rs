@@ -46,8 +46,10 @@ pub struct Source {
     pub format: Format,
     /// The encoding the bytes were read in ("utf-8", "utf-16le", …).
     pub encoding: &'static str,
-    /// SHA-256 is added by later reports; the raw size is kept here.
+    /// Size of the input in bytes.
     pub bytes: usize,
+    /// SHA-256 of the input bytes (hex), so a report can be verified.
+    pub sha256: String,
 }
 
 /// How to read inputs.
@@ -188,6 +190,7 @@ pub fn decode(name: &str, bytes: &[u8], options: &ReadOptions) -> Result<Source>
         format,
         encoding,
         bytes: bytes.len(),
+        sha256: crate::fingerprint::sha256_hex(bytes),
     })
 }
 

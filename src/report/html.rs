@@ -53,18 +53,20 @@ table { border-collapse: collapse; }
 .terms thead th { color: var(--muted); font-weight: 600; }
 .term-appeared, .term-more { color: var(--added); } .term-vanished, .term-fewer { color: var(--removed); }
 .commitments { list-style: none; padding: 0; margin: 0; }
-.commitments li { padding: .5rem 0; border-bottom: 1px solid var(--soft); }
+.commitments li { padding: .5rem 0; border-bottom: 1px solid var(--soft); max-width: 56rem; }
 .badge { display: inline-block; font-size: .75rem; font-weight: 600; border-radius: 4px; padding: 0 .4rem; margin-right: .35rem; border: 1px solid currentColor; text-transform: uppercase; letter-spacing: .03em; }
 .badge.stronger { color: var(--removed); } .badge.weaker { color: var(--moved); }
 .where { font-variant-numeric: tabular-nums; margin-right: .4rem; white-space: nowrap; }
 .notes { color: var(--muted); }
 .text { font-family: Charter, "Bitstream Charter", "Iowan Old Style", Georgia, "Noto Serif", "Times New Roman", serif; font-size: 1.05rem; line-height: 1.65; }
-.clause { margin: .3rem 0 0; }
+.clause { margin: .3rem 0 0; font-size: 1rem; }
 del, ins { border-radius: 3px; padding: 0 .12em; -webkit-box-decoration-break: clone; box-decoration-break: clone; }
 del { background: var(--del-bg); color: var(--del-ink); text-decoration: line-through; text-decoration-color: rgba(134, 24, 29, .55); }
 del + ins { margin-left: .2em; }
 ins { background: var(--ins-bg); color: var(--ins-ink); text-decoration: underline; text-decoration-color: rgba(15, 83, 35, .45); text-underline-offset: .18em; }
-del.whole, ins.whole { display: block; padding: .5rem .75rem; border-radius: 6px; text-decoration: none; }
+del.whole, ins.whole { display: block; padding: .5rem .75rem; border-radius: 6px; text-decoration: none; max-width: 48rem; }
+ins.whole { background: #effbf2; color: #14381f; }
+del.whole { background: #fff3f2; color: #5e1a1d; }
 .toc { display: flex; flex-wrap: wrap; gap: .35rem .5rem; list-style: none; padding: 0; margin: .5rem 0 1rem; font-size: .88rem; }
 .toc a { display: inline-block; text-decoration: none; border: 1px solid var(--line); border-radius: 6px; padding: .1rem .5rem; color: var(--ink); background: #fff; }
 .toc a:hover { border-color: var(--moved); }
@@ -345,7 +347,7 @@ fn commitments(out: &mut String, report: &Report) {
             if let Some(clause) = clause {
                 let _ = writeln!(
                     out,
-                    "<li>{}<p class=\"text clause\">{}</p></li>",
+                    "<li>{} <span class=\"text clause\">{}</span></li>",
                     place_link(report, c),
                     esc(&clause.text)
                 );

@@ -173,7 +173,18 @@ fn commitment_excerpts(old: &Commitment, new: &Commitment) -> String {
         return format!("\u{201c}{}\u{201d}", escape(&crate::digest::quote(new)));
     }
     let shown = excerpts.len().min(COMMITMENT_EXCERPTS);
-    let mut text = excerpts[..shown].join(" ");
+    // Neighbouring excerpts end and start with an ellipsis: write one.
+    let mut text = excerpts[..shown]
+        .iter()
+        .map(|e| e.trim_matches('\u{2026}'))
+        .collect::<Vec<_>>()
+        .join(" \u{2026} ");
+    if excerpts[0].starts_with('\u{2026}') {
+        text.insert(0, '\u{2026}');
+    }
+    if excerpts[shown - 1].ends_with('\u{2026}') {
+        text.push('\u{2026}');
+    }
     if excerpts.len() > shown {
         text.push_str(&format!(
             " (+{} more edit{})",
@@ -409,16 +420,20 @@ fn excerpts(pieces: &[Piece], context: usize) -> Vec<String> {
 }
 
 /// Escapes what Markdown (CommonMark and GitHub's extensions) would read as
-/// markup: emphasis, strike-through, code, links, HTML, tables, headings,
-/// entities, math, mentions.
+/// markup: emphasis, strike-through, code, links, tables, headings,
+/// entities, math, mentions; `<` and `>` become `&lt;` and `&gt;`.
 fn escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len() + 8);
     for c in text.chars() {
         match c {
-            '\\' | '`' | '*' | '_' | '~' | '[' | ']' | '<' | '>' | '|' | '#' | '&' | '$' | '@' => {
+            '\\' | '`' | '*' | '_' | '~' | '[' | ']' | '|' | '#' | '&' | '$' | '@' => {
                 out.push('\\');
                 out.push(c);
             }
+            // Entities rather than `\<`: no `<` of the statement's is left
+            // in the Markdown source for anything to take as a tag.
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
             // A paragraph is one line: a line break would end a table row
             // or a list item.
             '\n' | '\r' | '\t' => out.push(' '),
@@ -430,7 +445,7 @@ fn escape(text: &str) -> String {
 
 /// Escapes a block marker at the start of a line: a list bullet (`-`, `+`),
 /// a numbered item (`3.`, `2)`) or a setext underline (`=`). The other
-/// markers (`#`, `>`, `*`) are escaped everywhere.
+/// markers (`#`, `*`, and `>` as `&gt;`) are escaped everywhere.
 fn line_start(text: &str) -> String {
     if text.starts_with(['-', '+', '=']) {
         return format!("\\{text}");
@@ -506,7 +521,7 @@ mod tests {
     fn markup_in_statement_text_is_escaped() {
         assert_eq!(
             escape("<b>*a*</b> _b_ [c](d) | #1 `e` ~f~ a\\b & $x @y"),
-            "\\<b\\>\\*a\\*\\</b\\> \\_b\\_ \\[c\\](d) \\| \\#1 \\`e\\` \\~f\\~ a\\\\b \\& \\$x \\@y"
+            "&lt;b&gt;\\*a\\*&lt;/b&gt; \\_b\\_ \\[c\\](d) \\| \\#1 \\`e\\` \\~f\\~ a\\\\b \\& \\$x \\@y"
         );
         assert_eq!(line_start("3. The officials"), "3\\. The officials");
         assert_eq!(line_start("- item"), "\\- item");

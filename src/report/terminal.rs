@@ -205,7 +205,7 @@ pub fn render(
             }
         }
         writeln!(out)?;
-        change_block(out, change, palette, layout)?;
+        change_block(out, report, change, palette, layout)?;
     }
     if layout.all {
         for u in unchanged {
@@ -351,6 +351,7 @@ fn side_line(out: &mut impl Write, name: &str, info: &SideInfo, p: &Palette) -> 
 
 fn change_block(
     out: &mut impl Write,
+    report: &Report,
     change: &Change,
     p: &Palette,
     layout: &Layout,
@@ -372,12 +373,22 @@ fn change_block(
         Some(s) => format!(" (similarity {s:.2})"),
         None => String::new(),
     };
+    let accepted = if report
+        .options
+        .accepted
+        .contains(&crate::fingerprint::of_change(change))
+    {
+        "  (accepted)"
+    } else {
+        ""
+    };
     writeln!(
         out,
-        "{}  {}{}",
+        "{}  {}{}{}",
         label.style(style),
         place.style(p.strong),
-        similarity.style(p.dim)
+        similarity.style(p.dim),
+        accepted.style(p.dim)
     )?;
     match change.kind {
         ChangeKind::Added => {

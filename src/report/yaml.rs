@@ -77,6 +77,12 @@ pub struct YamlCommitment {
     /// Why: the verb phrases compared, numbers changed, negation.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub notes: Vec<String>,
+    /// Stable fingerprint, for `--accept` files.
+    #[serde(default)]
+    pub fingerprint: String,
+    /// True when an `--accept` file lists it as reviewed.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub accepted: bool,
 }
 
 /// A commitment on one side.
@@ -122,6 +128,9 @@ pub struct YamlSide {
     pub format: String,
     /// Encoding read.
     pub encoding: String,
+    /// SHA-256 of the input bytes, so the report can be verified.
+    #[serde(default)]
+    pub sha256: String,
     /// The statement's title, where found.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub title: Option<String>,
@@ -170,6 +179,12 @@ pub struct YamlChange {
     /// Word-level similarity 0–1, for reworded and moved.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub similarity: Option<f64>,
+    /// Stable fingerprint of the change, for `--accept` files.
+    #[serde(default)]
+    pub fingerprint: String,
+    /// True when an `--accept` file lists the change as reviewed.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub accepted: bool,
     /// Word-level edits, for reworded and moved.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub edits: Vec<YamlEdit>,
@@ -222,8 +237,16 @@ impl YamlReport {
                 reworded: s.reworded,
                 moved: s.moved,
             },
-            changes: report.changes.iter().map(change).collect(),
-            commitments: report.commitments.iter().map(commitment).collect(),
+            changes: report
+                .changes
+                .iter()
+                .map(|c| change(c, &report.options.accepted))
+                .collect(),
+            commitments: report
+                .commitments
+                .iter()
+                .map(|c| commitment(c, &report.options.accepted))
+                .collect(),
             terms: report
                 .terms
                 .iter()
@@ -245,6 +268,7 @@ fn side(info: &crate::SideInfo) -> YamlSide {
         paragraphs: info.paragraphs,
         format: info.format.into(),
         encoding: info.encoding.into(),
+        sha256: info.sha256.clone(),
         title: info.title.clone(),
         date: info.date.clone(),
         set_aside: SetAsideSummary {
@@ -267,7 +291,7 @@ fn first_words(text: &str, n: usize) -> String {
     }
 }
 
-fn change(c: &Change) -> YamlChange {
+fn change(c: &Change, accepted: &std::collections::BTreeSet<String>) -> YamlChange {
     let paragraph = |s: &crate::model::Side| YamlParagraph {
         index: s.index,
         line: s.line,
@@ -278,11 +302,16 @@ fn change(c: &Change) -> YamlChange {
         old: c.old.as_ref().map(paragraph),
         new: c.new.as_ref().map(paragraph),
         similarity: c.similarity,
+        fingerprint: crate::fingerprint::of_change(c),
+        accepted: accepted.contains(&crate::fingerprint::of_change(c)),
         edits: c.edits.iter().map(edit).collect(),
     }
 }
 
-fn commitment(c: &crate::commitments::CommitmentChange) -> YamlCommitment {
+fn commitment(
+    c: &crate::commitments::CommitmentChange,
+    accepted: &std::collections::BTreeSet<String>,
+) -> YamlCommitment {
     let clause = |c: &crate::commitments::Commitment| YamlClause {
         paragraph: c.paragraph,
         subject: c.subject.clone(),
@@ -296,6 +325,8 @@ fn commitment(c: &crate::commitments::CommitmentChange) -> YamlCommitment {
         similarity: c.similarity,
         shift: c.shift.map(|s| s.name().into()),
         notes: c.notes.clone(),
+        fingerprint: crate::fingerprint::of_commitment(c),
+        accepted: accepted.contains(&crate::fingerprint::of_commitment(c)),
     }
 }
 

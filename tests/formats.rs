@@ -1,0 +1,260 @@
+//! The JSON, Markdown and HTML reports: snapshots of the 14th → 15th Defense
+//! Trilateral Talks pair built through the library, and the properties a
+//! user would notice — JSON that reads back as the YAML document, a
+//! Markdown redline that renders and cannot be broken by the statement's
+//! own characters, an HTML page that escapes hostile text and loads nothing
+//! from outside.
+//!
+//! Paths are given relative to the crate root ("corpus/dtt/14th.txt"), so
+//! the snapshots do not depend on where the checkout lives. Update after a
+//! deliberate change with `INSTA_UPDATE=always cargo test --test formats`,
+//! then read the `.snap` diffs.
+
+use insta::assert_snapshot;
+use serde_json::Value;
+use statement_diff::chrome::Chrome;
+use statement_diff::document::Document;
+use statement_diff::report::yaml::YamlReport;
+use statement_diff::report::{html, json, markdown};
+use statement_diff::{Options, Report, compare};
+
+/// Reads a corpus file, naming it by its path relative to the crate root.
+fn document(path: &str) -> Document {
+    let full = format!("{}/{path}", env!("CARGO_MANIFEST_DIR"));
+    let text = std::fs::read_to_string(&full).unwrap_or_else(|e| panic!("{full}: {e}"));
+    Document::from_text(path, &text, &Chrome::builtin())
+}
+
+fn dtt_14th_to_15th() -> Report {
+    compare(
+        &document("corpus/dtt/14th.txt"),
+        &document("corpus/dtt/15th.txt"),
+        &Options::default(),
+    )
+}
+
+/// Two statements whose words are out to break the report: markup, HTML,
+/// a script, a link, table pipes, a heading mark and a list marker.
+fn hostile() -> Report {
+    let chrome = Chrome::builtin();
+    let old = Document::from_text(
+        "old <b>\"x\"</b>.txt",
+        "Joint Statement of the 1st Talks\n\n\
+         The officials met in Seoul on *May 1* and discussed [the plan](http://example.com).\n\n\
+         They condemned the launches.\n\n\
+         # 3 | the table | ends here\n",
+        &chrome,
+    );
+    let new = Document::from_text(
+        "new's.txt",
+        "Joint Statement of the 2nd Talks\n\n\
+         The officials met in <script>alert(1)</script> Seoul on _May 2_ and discussed [the plan](http://example.com).\n\n\
+         They strongly condemned the <img src=x onerror=alert(2)> launches & `tests`.\n\n\
+         - 1. a list ~~item~~ \\ here\n",
+        &chrome,
+    );
+    compare(&old, &new, &Options::default())
+}
+
+#[test]
+fn json_snapshot() {
+    assert_snapshot!(json::render(&dtt_14th_to_15th()));
+}
+
+#[test]
+fn markdown_snapshot() {
+    assert_snapshot!(markdown::render(&dtt_14th_to_15th()));
+}
+
+#[test]
+fn html_snapshot() {
+    assert_snapshot!(html::render(&dtt_14th_to_15th()));
+}
+
+/// Equal JSON values, numbers within a rounding error (serde_json reads
+/// back the shortest float text to within one unit in the last place).
+fn same(a: &Value, b: &Value) -> bool {
+    match (a, b) {
+        (Value::Number(x), Value::Number(y)) => match (x.as_f64(), y.as_f64()) {
+            (Some(x), Some(y)) => (x - y).abs() <= 1e-12 * x.abs().max(1.0),
+            _ => x == y,
+        },
+        (Value::Array(x), Value::Array(y)) => {
+            x.len() == y.len() && x.iter().zip(y).all(|(x, y)| same(x, y))
+        }
+        (Value::Object(x), Value::Object(y)) => {
+            x.len() == y.len()
+                && x.iter()
+                    .zip(y)
+                    .all(|((kx, vx), (ky, vy))| kx == ky && same(vx, vy))
+        }
+        _ => a == b,
+    }
+}
+
+#[test]
+fn json_reads_back_as_the_yaml_document() {
+    let report = dtt_14th_to_15th();
+    let text = json::render(&report);
+    assert!(text.ends_with("}\n"), "ends with a newline");
+    let parsed: Value = serde_json::from_str(&text).expect("the JSON report parses");
+    let expected = serde_json::to_value(YamlReport::from_report(&report)).expect("DTO to JSON");
+    assert!(same(&parsed, &expected), "JSON differs from the YAML DTO");
+    // The top-level fields in the order the YAML report writes them.
+    let json_keys: Vec<&str> = text
+        .lines()
+        .filter_map(|l| l.strip_prefix("  \"")?.split_once('"'))
+        .map(|(key, _)| key)
+        .collect();
+    let yaml = statement_diff::report::yaml::render(&report);
+    let yaml_keys: Vec<&str> = yaml
+        .lines()
+        .filter(|l| !l.starts_with([' ', '-', '#']))
+        .filter_map(|l| l.split_once(':'))
+        .map(|(key, _)| key)
+        .collect();
+    assert_eq!(json_keys, yaml_keys);
+    assert_eq!(&json_keys[..3], ["schema", "tool", "settings"]);
+    let back: YamlReport = serde_json::from_str(&text).expect("reads as the DTO");
+    assert_eq!(back.schema, "statement-diff/1");
+    assert_eq!(back.old.path, "corpus/dtt/14th.txt");
+    assert_eq!(back.summary.reworded, report.summary.reworded);
+    assert_eq!(back.changes.len(), report.changes.len());
+    assert_eq!(back.digest, statement_diff::digest::digest(&report));
+}
+
+#[test]
+fn renderers_are_deterministic() {
+    let (a, b) = (dtt_14th_to_15th(), dtt_14th_to_15th());
+    assert_eq!(json::render(&a), json::render(&b));
+    assert_eq!(markdown::render(&a), markdown::render(&b));
+    assert_eq!(html::render(&a), html::render(&b));
+}
+
+#[test]
+fn markdown_is_a_redline_with_the_digest_on_top() {
+    let report = dtt_14th_to_15th();
+    let md = markdown::render(&report);
+    assert!(
+        md.starts_with("## statement-diff: corpus/dtt/14th.txt \u{2192} corpus/dtt/15th.txt\n")
+    );
+    assert!(md.contains("Joint Statement of the ~~14th~~ **15th** Defense Trilateral Talks"));
+    assert!(md.contains("~~later this~~ **next** year"));
+    assert!(
+        md.contains("1 unchanged \u{b7} 3 added \u{b7} 2 removed \u{b7} 6 reworded \u{b7} 1 moved")
+    );
+    // The digest comes first, as a bullet list.
+    let digest = md.find("### What changed").expect("digest heading");
+    let commitments = md.find("### Commitments").expect("commitments heading");
+    let paragraphs = md.find("### Paragraphs").expect("paragraphs heading");
+    assert!(digest < commitments && commitments < paragraphs);
+    assert!(md.contains("\n- no longer mentioned: Ukraine\n"));
+    assert!(md.contains("**stronger**"));
+    // Long paragraphs fold; short ones do not.
+    assert_eq!(
+        md.matches("<details>").count(),
+        md.matches("</details>").count()
+    );
+    assert!(md.contains("<details><summary>Whole paragraph (126 words)</summary>"));
+    assert!(!md.contains("<script"));
+    assert!(md.ends_with('\n') && !md.ends_with("\n\n"));
+}
+
+#[test]
+fn markdown_escapes_statement_text() {
+    let md = markdown::render(&hostile());
+    assert!(!md.contains("<script"), "{md}");
+    assert!(!md.contains("<img"), "{md}");
+    assert!(md.contains("&lt;script&gt;alert(1)&lt;/script&gt;"), "{md}");
+    assert!(md.contains("\\[the plan\\](http://example.com)"), "{md}");
+    assert!(md.contains("\\_May 2\\_"), "{md}");
+    assert!(md.contains("\\`tests\\`"), "{md}");
+    assert!(md.contains("\\~\\~item\\~\\~ \\\\ here"), "{md}");
+    assert!(md.contains("\\# 3 \\| the table \\| ends here"), "{md}");
+    assert!(md.contains("old &lt;b&gt;\"x\"&lt;/b&gt;.txt"), "{md}");
+    // The only raw HTML is the tool's own folding tags.
+    for line in md.lines() {
+        if let Some(k) = line.find('<') {
+            let rest = &line[k..];
+            assert!(
+                rest.starts_with("<details>") || rest.starts_with("</details>"),
+                "raw HTML in: {line}"
+            );
+        }
+    }
+    // No line starts a list, heading or quote by accident.
+    for line in md
+        .lines()
+        .filter(|l| !l.starts_with(['#', '-', '|', '*', '<']))
+    {
+        assert!(
+            !line.starts_with(['>', '+', '=']) && !line.starts_with("1."),
+            "{line}"
+        );
+    }
+}
+
+#[test]
+fn html_is_one_offline_page() {
+    let page = html::render(&dtt_14th_to_15th());
+    assert!(page.starts_with("<!DOCTYPE html>\n"));
+    assert!(page.contains("<meta charset=\"utf-8\">"));
+    assert!(page.contains(
+        "<title>statement-diff: corpus/dtt/14th.txt \u{2192} corpus/dtt/15th.txt</title>"
+    ));
+    // Nothing loaded from elsewhere, no script needed.
+    for needle in ["http", "src=", "<link", "url(", "@import", "<script"] {
+        assert!(!page.contains(needle), "page contains {needle}");
+    }
+    // Every change has an anchor and a link to it, an inline redline and a
+    // side-by-side view.
+    let changes = dtt_14th_to_15th().changes.len();
+    for k in 1..=changes {
+        assert!(page.contains(&format!("id=\"change-{k}\"")), "change-{k}");
+        assert!(
+            page.contains(&format!("href=\"#change-{k}\"")),
+            "link to change-{k}"
+        );
+    }
+    assert_eq!(page.matches("<div class=\"inline\">").count(), changes);
+    assert_eq!(page.matches("<div class=\"sbs\">").count(), changes);
+    assert!(page.contains("Joint Statement of the <del>14th</del><ins>15th</ins> Defense"));
+    assert!(page.contains("the <del>14th</del> Defense Trilateral Talks"));
+    assert!(page.contains("the <ins>15th</ins> Defense Trilateral Talks"));
+    assert!(page.contains("@media print"));
+    assert!(page.ends_with("</html>\n"));
+}
+
+#[test]
+fn html_escapes_hostile_text() {
+    let page = html::render(&hostile());
+    assert!(!page.contains("<script"), "{page}");
+    assert!(!page.contains("<img"), "{page}");
+    assert!(page.contains("&lt;script&gt;alert(1)&lt;/script&gt;"));
+    assert!(page.contains("&lt;img src=x onerror=alert(2)&gt;"));
+    assert!(page.contains("launches &amp; `tests`"));
+    assert!(page.contains("old &lt;b&gt;&quot;x&quot;&lt;/b&gt;.txt"));
+    assert!(page.contains("new&#39;s.txt"));
+    // The only link targets are the page's own anchors.
+    for (k, _) in page.match_indices("href=\"") {
+        assert!(
+            page[k + 6..].starts_with("#change-"),
+            "{}",
+            &page[k..k + 40]
+        );
+    }
+}
+
+#[test]
+fn identical_statements_say_so() {
+    let doc = document("corpus/dtt/14th.txt");
+    let report = compare(&doc, &doc, &Options::default());
+    assert!(report.is_same());
+    let no_changes = "No changes: the two statements say the same thing.";
+    assert!(markdown::render(&report).contains(no_changes));
+    let page = html::render(&report);
+    assert!(page.contains(no_changes) && page.ends_with("</html>\n"));
+    assert!(!page.contains("id=\"change-"));
+    let back: YamlReport = serde_json::from_str(&json::render(&report)).expect("parses");
+    assert!(back.changes.is_empty());
+}
