@@ -439,10 +439,7 @@ fn accept_file(report: &crate::Report) -> String {
         .iter()
         .filter(|c| c.kind != crate::commitments::CommitmentKind::Kept)
     {
-        let label = match c.shift {
-            Some(shift) => format!("{}-{}", c.kind.name(), shift.name()),
-            None => c.kind.name().to_string(),
-        };
+        let label = crate::fingerprint::commitment_label(c);
         let text = c
             .new
             .as_ref()

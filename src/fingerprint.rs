@@ -44,15 +44,19 @@ pub fn of_change(change: &Change) -> String {
 /// The fingerprint of a commitment change (its shift included, so a
 /// reviewed rewording that later also changes strength fails again).
 pub fn of_commitment(change: &CommitmentChange) -> String {
-    let kind = match change.shift {
-        Some(shift) => format!("{}-{}", change.kind.name(), shift.name()),
-        None => change.kind.name().to_string(),
-    };
     of_texts(
-        &kind,
+        &commitment_label(change),
         change.old.as_ref().map(|c| c.text.as_str()),
         change.new.as_ref().map(|c| c.text.as_str()),
     )
+}
+
+/// A commitment change's kind with its shift: "reworded-stronger".
+pub fn commitment_label(change: &CommitmentChange) -> String {
+    match change.shift {
+        Some(shift) => format!("{}-{}", change.kind.name(), shift.name()),
+        None => change.kind.name().to_string(),
+    }
 }
 
 #[cfg(test)]

@@ -169,10 +169,10 @@ pub fn render(
         writeln!(out)?;
         writeln!(out, "{}", "What changed".style(palette.strong))?;
         for line in &digest {
-            writeln!(out, "  \u{b7} {line}")?;
+            hanging(out, "  \u{b7} ", 4, line, layout.width)?;
         }
     }
-    commitments(out, report, palette)?;
+    commitments(out, report, palette, layout.width)?;
     if !report.changes.is_empty() {
         writeln!(out)?;
         writeln!(out, "{}", "Paragraphs".style(palette.strong))?;
@@ -182,26 +182,7 @@ pub fn render(
         if layout.all {
             let before = change.new.as_ref().map_or(usize::MAX, |s| s.index);
             while let Some(u) = unchanged.next_if(|u| u.new_index < before) {
-                writeln!(out)?;
-                writeln!(
-                    out,
-                    "{}",
-                    format!(
-                        "= unchanged  \u{b6}{} \u{2192} \u{b6}{}",
-                        u.old.index, u.new_index
-                    )
-                    .style(palette.dim)
-                )?;
-                wrap(
-                    out,
-                    &[Span {
-                        tag: SpanTag::Same,
-                        text: u.old.text.clone(),
-                    }],
-                    palette,
-                    palette.dim,
-                    layout.width,
-                )?;
+                unchanged_block(out, u, palette, layout)?;
             }
         }
         writeln!(out)?;
@@ -209,26 +190,7 @@ pub fn render(
     }
     if layout.all {
         for u in unchanged {
-            writeln!(out)?;
-            writeln!(
-                out,
-                "{}",
-                format!(
-                    "= unchanged  \u{b6}{} \u{2192} \u{b6}{}",
-                    u.old.index, u.new_index
-                )
-                .style(palette.dim)
-            )?;
-            wrap(
-                out,
-                &[Span {
-                    tag: SpanTag::Same,
-                    text: u.old.text.clone(),
-                }],
-                palette,
-                palette.dim,
-                layout.width,
-            )?;
+            unchanged_block(out, u, palette, layout)?;
         }
     }
     Ok(())
@@ -236,7 +198,7 @@ pub fn render(
 
 /// Commitments grouped by kind: the shifted and reworded ones, then added
 /// and dropped; kept ones are counted in the digest.
-fn commitments(out: &mut impl Write, report: &Report, p: &Palette) -> io::Result<()> {
+fn commitments(out: &mut impl Write, report: &Report, p: &Palette, width: usize) -> io::Result<()> {
     use crate::commitments::CommitmentKind;
     use crate::digest::quote;
     let changed: Vec<_> = report
@@ -272,22 +234,27 @@ fn commitments(out: &mut impl Write, report: &Report, p: &Palette) -> io::Result
                 .unwrap_or_default();
             let text = match (&c.old, &c.new) {
                 (Some(o), Some(n)) => format!(
-                    "\u{201c}{}\u{201d} \u{2192} \u{201c}{}\u{201d}",
-                    quote(o),
-                    quote(n)
+                    "\u{201c}{}\u{201d}{}",
+                    quote(n),
+                    what_changed(from_verb(o), from_verb(n))
                 ),
                 (Some(o), None) => format!("\u{201c}{}\u{201d}", quote(o)),
                 (None, Some(n)) => format!("\u{201c}{}\u{201d}", quote(n)),
                 (None, None) => String::new(),
             };
-            writeln!(
-                out,
-                "  {} {:<9}{} {}",
+            let prefix = format!(
+                "  {} {}{} ",
                 label.style(style),
-                place.style(p.dim),
-                shift.style(p.strong),
-                text
-            )?;
+                format!("{place:<9}").style(p.dim),
+                shift.style(p.strong)
+            );
+            let prefix_width = 2
+                + label.chars().count()
+                + 1
+                + place.chars().count().max(9)
+                + shift.chars().count()
+                + 1;
+            hanging(out, &prefix, prefix_width, &text, width)?;
         }
     }
     Ok(())
@@ -347,6 +314,100 @@ fn side_line(out: &mut impl Write, name: &str, info: &SideInfo, p: &Palette) -> 
         write!(out, "  {}", title)?;
     }
     writeln!(out, "  {}", format!("({})", detail.join(", ")).style(p.dim))
+}
+
+/// A commitment from its verb on (the whole clause when the verb is last).
+fn from_verb(c: &crate::commitments::Commitment) -> &str {
+    match c.text.find(&c.verb) {
+        Some(i) if c.text[i..].split_whitespace().count() > 2 => &c.text[i..],
+        _ => &c.text,
+    }
+}
+
+/// The first word edits between two commitments: " (recent → continued;
+/// + with Russia)".
+fn what_changed(old: &str, new: &str) -> String {
+    const SHOWN: usize = 2;
+    let edits = crate::words::edits(&crate::words::redline(old, new));
+    let cut = |s: &str| {
+        let words: Vec<&str> = s.split_whitespace().collect();
+        if words.len() > 6 {
+            format!("{}\u{2026}", words[..6].join(" "))
+        } else {
+            words.join(" ")
+        }
+    };
+    let mut parts: Vec<String> = edits
+        .iter()
+        .take(SHOWN)
+        .map(|e| match (e.deleted.is_empty(), e.inserted.is_empty()) {
+            (true, _) => format!("+ {}", cut(&e.inserted)),
+            (_, true) => format!("\u{2212} {}", cut(&e.deleted)),
+            _ => format!("{} \u{2192} {}", cut(&e.deleted), cut(&e.inserted)),
+        })
+        .collect();
+    if edits.len() > SHOWN {
+        parts.push(format!("{} more", edits.len() - SHOWN));
+    }
+    if parts.is_empty() {
+        String::new()
+    } else {
+        format!(" ({})", parts.join("; "))
+    }
+}
+
+/// Writes `prefix` (already styled, `prefix_width` columns wide) and `text`
+/// wrapped to `width`, continuation lines indented under the text.
+fn hanging(
+    out: &mut impl Write,
+    prefix: &str,
+    prefix_width: usize,
+    text: &str,
+    width: usize,
+) -> io::Result<()> {
+    let indent = if prefix_width + 20 > width {
+        4
+    } else {
+        prefix_width
+    };
+    write!(out, "{prefix}")?;
+    let mut column = prefix_width;
+    let mut first = true;
+    for word in text.split_whitespace() {
+        let w = UnicodeWidthStr::width(word);
+        if !first && column + 1 + w > width {
+            writeln!(out)?;
+            write!(out, "{:indent$}", "")?;
+            column = indent;
+        } else if !first {
+            write!(out, " ")?;
+            column += 1;
+        }
+        write!(out, "{word}")?;
+        column += w;
+        first = false;
+    }
+    writeln!(out)
+}
+
+/// An unchanged paragraph, dimmed (`--all`).
+fn unchanged_block(
+    out: &mut impl Write,
+    u: &crate::model::Unchanged,
+    p: &Palette,
+    layout: &Layout,
+) -> io::Result<()> {
+    writeln!(out)?;
+    let label = format!(
+        "= unchanged  \u{b6}{} \u{2192} \u{b6}{}",
+        u.old.index, u.new_index
+    );
+    writeln!(out, "{}", label.style(p.dim))?;
+    let span = Span {
+        tag: SpanTag::Same,
+        text: u.old.text.clone(),
+    };
+    wrap(out, &[span], p, p.dim, layout.width)
 }
 
 fn change_block(
