@@ -38,6 +38,9 @@ pub struct Document {
     pub title: Option<String>,
     /// The publication date, where a dateline gave one.
     pub date: Option<String>,
+    /// Where the meeting was held ("Seoul", "virtual"), from a press
+    /// dateline ("SEOUL, Sept. 10 —") or the opening paragraphs.
+    pub place: Option<String>,
     /// The statement's paragraphs in order.
     pub paragraphs: Vec<Paragraph>,
     /// Page chrome set aside, in order.
@@ -72,17 +75,23 @@ impl Document {
             })
             .filter(|p| !p.key.is_empty())
             .collect::<Vec<_>>();
-        let paragraphs = paragraphs
+        let mut paragraphs: Vec<Paragraph> = paragraphs
             .into_iter()
             .enumerate()
             .map(|(i, p)| Paragraph { index: i + 1, ..p })
             .collect();
+        let dateline = paragraphs
+            .iter_mut()
+            .find(|p| !p.heading && Some(&p.text) != stripped.title.as_ref())
+            .and_then(take_dateline);
+        let (dateline_place, dateline_date) = dateline.unwrap_or_default();
         Document {
             name: source.name.clone(),
             format: source.format,
             encoding: source.encoding,
             title: stripped.title,
-            date: stripped.date,
+            date: stripped.date.or(dateline_date),
+            place: dateline_place.or_else(|| meeting_place(&paragraphs)),
             paragraphs,
             set_aside: stripped.set_aside,
             sha256: source.sha256.clone(),
@@ -101,6 +110,96 @@ impl Document {
         };
         Document::from_source(&source, chrome)
     }
+}
+
+/// A press dateline opening the first paragraph ("WASHINGTON —",
+/// "SEOUL, Sept. 10, 2024 (Yonhap) --") is set aside from the paragraph, so
+/// that a copy with one and a copy without compare equal. Returns the place
+/// and the date it names.
+fn take_dateline(paragraph: &mut Paragraph) -> Option<(Option<String>, Option<String>)> {
+    use std::sync::OnceLock;
+    static DATELINE: OnceLock<Option<regex::Regex>> = OnceLock::new();
+    let re = DATELINE
+        .get_or_init(|| {
+            regex::Regex::new(concat!(
+                r"^(?P<place>[A-Z][A-Z.'\-]+(?: [A-Z][A-Z.'\-]+){0,3})",
+                r"(?:, (?P<date>[A-Z][a-z]{2,8}\.? \d{1,2}(?:, \d{4})?))?",
+                r"\s*(?:\([^)]{1,40}\))?\s*(?:\u{2014}|\u{2013}|--|-)\s+"
+            ))
+            .ok()
+        })
+        .as_ref()?;
+    let found = re.captures(&paragraph.text)?;
+    let end = found.get(0)?.end();
+    let place = found.name("place").map(|m| title_case(m.as_str()));
+    let date = found.name("date").map(|m| m.as_str().to_string());
+    let rest = paragraph.text[end..].to_string();
+    if rest.split_whitespace().count() < 3 {
+        return None;
+    }
+    paragraph.text = rest;
+    paragraph.key = comparison_key(&paragraph.text);
+    paragraph.words = words(&paragraph.key);
+    Some((place, date))
+}
+
+fn title_case(s: &str) -> String {
+    s.split(' ')
+        .map(|w| {
+            let mut chars = w.chars();
+            chars
+                .next()
+                .map(|c| c.to_string() + &chars.as_str().to_lowercase())
+                .unwrap_or_default()
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// Where the meeting was held, from the opening paragraphs: "met in
+/// Seoul", "convened … in Tokyo", "Seoul hosted", "virtually".
+fn meeting_place(paragraphs: &[Paragraph]) -> Option<String> {
+    use std::sync::OnceLock;
+    static PLACE: OnceLock<Option<regex::Regex>> = OnceLock::new();
+    let re = PLACE
+        .get_or_init(|| {
+            regex::Regex::new(concat!(
+                r"\b(?:met|meet|convened|held|gathered|assembled)\b[^.;]{0,80}?\b(?P<virtual>virtually)\b",
+                r"|\b(?:met|meet|convened|held|gathered|assembled)\b[^.;]{0,80}?\bin (?P<in>[A-Z][a-z]+(?: [A-Z][a-z]+)?)",
+                r"|(?P<host>[A-Z][a-z]+) hosted the\b",
+            ))
+            .ok()
+        })
+        .as_ref()?;
+    const NOT_PLACES: &[&str] = &[
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+        "Person",
+        "The",
+    ];
+    paragraphs
+        .iter()
+        .filter(|p| !p.heading)
+        .take(2)
+        .find_map(|p| {
+            let c = re.captures(&p.text)?;
+            if c.name("virtual").is_some() {
+                return Some("virtual".to_string());
+            }
+            let place = c.name("in").or_else(|| c.name("host"))?.as_str();
+            let first = place.split(' ').next().unwrap_or(place);
+            (!NOT_PLACES.contains(&first)).then(|| place.to_string())
+        })
 }
 
 #[cfg(test)]
@@ -125,6 +224,49 @@ mod tests {
         assert_eq!(doc.paragraphs[1].words, ["the", "officials", "met"]);
         assert_eq!(doc.paragraphs[1].line, 3);
         assert_eq!(doc.title.as_deref(), Some("Title"));
+    }
+
+    #[test]
+    fn press_dateline_is_set_aside_as_place_and_date() {
+        let doc = Document::from_text(
+            "a.txt",
+            "SEOUL, Sept. 10, 2024 (Yonhap) -- The officials met in Seoul today.\n",
+            &Chrome::none(),
+        );
+        assert_eq!(doc.paragraphs[0].text, "The officials met in Seoul today.");
+        assert_eq!(doc.place.as_deref(), Some("Seoul"));
+        assert_eq!(doc.date.as_deref(), Some("Sept. 10, 2024"));
+        let plain = Document::from_text(
+            "b.txt",
+            "The officials met in Seoul today.\n",
+            &Chrome::none(),
+        );
+        assert_eq!(plain.paragraphs[0].key, doc.paragraphs[0].key);
+        let dc = Document::from_text(
+            "c.txt",
+            "WASHINGTON \u{2014} They agreed to meet.\n",
+            &Chrome::none(),
+        );
+        assert_eq!(dc.place.as_deref(), Some("Washington"));
+    }
+
+    #[test]
+    fn meeting_place_from_the_opening() {
+        let place = |t: &str| Document::from_text("a.txt", t, &Chrome::none()).place;
+        assert_eq!(
+            place("Title\n\nThe officials convened the talks virtually on April 24, 2024."),
+            Some("virtual".into())
+        );
+        assert_eq!(
+            place("Title\n\nThe officials met in Seoul on September 10, 2024."),
+            Some("Seoul".into())
+        );
+        assert_eq!(
+            place("Seoul hosted the 15th talks on September 10."),
+            Some("Seoul".into())
+        );
+        assert_eq!(place("The officials met in September to talk."), None);
+        assert_eq!(place("They condemned the launches."), None);
     }
 
     #[test]

@@ -106,6 +106,8 @@ pub struct SideInfo {
     pub title: Option<String>,
     /// The publication date found, if any.
     pub date: Option<String>,
+    /// Where the meeting was held, if found.
+    pub place: Option<String>,
     /// Page chrome set aside.
     pub set_aside: Vec<SetAside>,
     /// SHA-256 of the input as read (hex).
@@ -121,6 +123,7 @@ impl SideInfo {
             paragraphs: doc.paragraphs.len(),
             title: doc.title.clone(),
             date: doc.date.clone(),
+            place: doc.place.clone(),
             set_aside: doc.set_aside.clone(),
             sha256: doc.sha256.clone(),
         }

@@ -46,6 +46,9 @@ pub struct YamlRound {
     /// Date, when found.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub date: Option<String>,
+    /// Place, when found.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub place: Option<String>,
 }
 
 /// One step.
@@ -148,6 +151,7 @@ impl YamlSeries {
                     paragraphs: r.paragraphs,
                     title: r.title.clone(),
                     date: r.date.clone(),
+                    place: r.place.clone(),
                 })
                 .collect(),
             steps: report
@@ -226,6 +230,9 @@ pub fn render_terminal(
         let mut detail = vec![format!("{} paragraphs", r.paragraphs)];
         if let Some(date) = &r.date {
             detail.push(date.clone());
+        }
+        if let Some(place) = &r.place {
+            detail.push(terminal_safe(place).into_owned());
         }
         let title = terminal_safe(r.title.as_deref().unwrap_or(""));
         writeln!(

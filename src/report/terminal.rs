@@ -120,6 +120,7 @@ fn sanitized(report: &Report) -> Report {
         info.path = safe(&info.path);
         info.title = info.title.as_deref().map(safe);
         info.date = info.date.as_deref().map(safe);
+        info.place = info.place.as_deref().map(safe);
     }
     for change in &mut r.changes {
         for side in [&mut change.old, &mut change.new].into_iter().flatten() {
@@ -300,6 +301,9 @@ fn side_line(out: &mut impl Write, name: &str, info: &SideInfo, p: &Palette) -> 
     let mut detail = vec![format!("{} paragraphs", info.paragraphs)];
     if let Some(date) = &info.date {
         detail.push(date.clone());
+    }
+    if let Some(place) = &info.place {
+        detail.push(place.clone());
     }
     if info.format != "text" {
         detail.push(info.format.to_string());

@@ -137,6 +137,9 @@ pub struct YamlSide {
     /// Publication date from a dateline, where found.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub date: Option<String>,
+    /// Where the meeting was held, where found ("Seoul", "virtual").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub place: Option<String>,
     /// Page chrome set aside.
     pub set_aside: SetAsideSummary,
 }
@@ -271,6 +274,7 @@ fn side(info: &crate::SideInfo) -> YamlSide {
         sha256: info.sha256.clone(),
         title: info.title.clone(),
         date: info.date.clone(),
+        place: info.place.clone(),
         set_aside: SetAsideSummary {
             count: info.set_aside.len(),
             blocks: info
