@@ -124,7 +124,13 @@ impl<'a> Walker<'a> {
     fn enter(&mut self, el: &Element, elem: ElementRef<'a>) {
         let name = el.name();
         if name == "br" {
-            self.run.push('\n');
+            // Two line breaks in a row (older pages write paragraphs as
+            // `text<br><br>text`) end a paragraph; one is a space.
+            if self.run.trim_end_matches([' ', '\t', '\r']).ends_with('\n') {
+                self.flush();
+            } else {
+                self.run.push('\n');
+            }
         }
         if !is_boundary(name) {
             return;
@@ -258,6 +264,18 @@ pub(crate) fn fold(raw: &str) -> String {
         .filter(|w| !w.is_empty())
         .collect();
     words.join(" ").trim().to_owned()
+}
+
+#[cfg(test)]
+mod br_tests {
+    use super::*;
+
+    #[test]
+    fn double_line_breaks_separate_paragraphs() {
+        let page = "<html><body><article><p>They met in Seoul.<br><br>They agreed to talk.<br>Again.</p></article></body></html>";
+        let texts: Vec<String> = blocks(page).into_iter().map(|b| b.text).collect();
+        assert_eq!(texts, ["They met in Seoul.", "They agreed to talk. Again."]);
+    }
 }
 
 #[cfg(test)]
