@@ -10,12 +10,14 @@
 //!    longest increasing subsequence) stays in place; every pair off that
 //!    chain has moved.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
+use std::hash::{BuildHasherDefault, Hash, Hasher};
 use std::time::{Duration, Instant};
 
 use similar::{Algorithm, DiffTag, capture_diff_slices_deadline};
 
 use crate::document::Paragraph;
+use crate::normalize::Words;
 
 /// A paragraph of the old statement matched to one of the new.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -68,25 +70,8 @@ const MAX_CANDIDATES: usize = 24;
 
 /// Aligns two statements' paragraphs.
 pub fn align(old: &[Paragraph], new: &[Paragraph], options: &AlignOptions) -> Alignment {
-    let old_keys: Vec<&str> = old.iter().map(|p| p.key.as_str()).collect();
-    let new_keys: Vec<&str> = new.iter().map(|p| p.key.as_str()).collect();
     let deadline = Instant::now() + options.timeout;
-    let ops =
-        capture_diff_slices_deadline(Algorithm::Patience, &old_keys, &new_keys, Some(deadline));
-
-    let mut pairs = Vec::new();
-    let mut old_free = Vec::new();
-    let mut new_free = Vec::new();
-    for op in &ops {
-        let (tag, o, n) = op.as_tag_tuple();
-        match tag {
-            DiffTag::Equal => pairs.extend(o.zip(n).map(|(i, j)| identical_pair(i, j))),
-            _ => {
-                old_free.extend(o);
-                new_free.extend(n);
-            }
-        }
-    }
+    let (mut pairs, mut old_free, mut new_free) = diff_keys(old, new, deadline);
 
     pair_identical(old, new, &mut old_free, &mut new_free, &mut pairs);
     pair_similar(
@@ -107,6 +92,58 @@ pub fn align(old: &[Paragraph], new: &[Paragraph], options: &AlignOptions) -> Al
         removed: old_free,
         added: new_free,
     }
+}
+
+/// Above this many paragraphs (both sides together) the paragraph diff
+/// leaves out the paragraphs whose key the other side lacks: they cannot be
+/// equal anyway, and without them a statement where every paragraph changed
+/// costs nothing to diff. (Below it the diff sees every paragraph, so that
+/// among duplicate paragraphs the same copies stay in place as always.)
+const DIFF_ONLY_SHARED_KEYS: usize = 2000;
+
+/// The Patience diff of the paragraph keys: identical pairs in place, and
+/// the old and new paragraphs left over, in order.
+fn diff_keys(
+    old: &[Paragraph],
+    new: &[Paragraph],
+    deadline: Instant,
+) -> (Vec<Pair>, Vec<usize>, Vec<usize>) {
+    let (old_at, new_at): (Vec<usize>, Vec<usize>) =
+        if old.len() + new.len() > DIFF_ONLY_SHARED_KEYS {
+            let old_keys: HashSet<&str> = old.iter().map(|p| p.key.as_str()).collect();
+            let new_keys: HashSet<&str> = new.iter().map(|p| p.key.as_str()).collect();
+            (
+                (0..old.len())
+                    .filter(|&i| new_keys.contains(old[i].key.as_str()))
+                    .collect(),
+                (0..new.len())
+                    .filter(|&j| old_keys.contains(new[j].key.as_str()))
+                    .collect(),
+            )
+        } else {
+            ((0..old.len()).collect(), (0..new.len()).collect())
+        };
+    let old_keys: Vec<&str> = old_at.iter().map(|&i| old[i].key.as_str()).collect();
+    let new_keys: Vec<&str> = new_at.iter().map(|&j| new[j].key.as_str()).collect();
+    let ops =
+        capture_diff_slices_deadline(Algorithm::Patience, &old_keys, &new_keys, Some(deadline));
+    let mut pairs = Vec::new();
+    let mut old_paired = vec![false; old.len()];
+    let mut new_paired = vec![false; new.len()];
+    for op in &ops {
+        let (tag, o, n) = op.as_tag_tuple();
+        if tag == DiffTag::Equal {
+            for (i, j) in o.zip(n) {
+                let (i, j) = (old_at[i], new_at[j]);
+                old_paired[i] = true;
+                new_paired[j] = true;
+                pairs.push(identical_pair(i, j));
+            }
+        }
+    }
+    let old_free = (0..old.len()).filter(|&i| !old_paired[i]).collect();
+    let new_free = (0..new.len()).filter(|&j| !new_paired[j]).collect();
+    (pairs, old_free, new_free)
 }
 
 fn identical_pair(old: usize, new: usize) -> Pair {
@@ -132,18 +169,18 @@ fn pair_identical(
     for &j in new_free.iter().rev() {
         by_key.entry(new[j].key.as_str()).or_default().push(j);
     }
-    let mut taken_new = Vec::new();
+    let mut taken_new = vec![false; new.len()];
     old_free.retain(
         |&i| match by_key.get_mut(old[i].key.as_str()).and_then(Vec::pop) {
             Some(j) => {
                 pairs.push(identical_pair(i, j));
-                taken_new.push(j);
+                taken_new[j] = true;
                 false
             }
             None => true,
         },
     );
-    new_free.retain(|j| !taken_new.contains(j));
+    new_free.retain(|&j| !taken_new[j]);
 }
 
 /// Pairs leftover paragraphs by word-level similarity, best pairs first.
@@ -195,7 +232,16 @@ fn pair_similar(
 /// Each free new paragraph is indexed by its words. An old paragraph looks
 /// up its rarer words (a word in many paragraphs says little) and counts the
 /// words it shares with each paragraph found; only the best few by that
-/// count whose shared words could reach the threshold get a word diff.
+/// count (the nearest in relative position among equals) whose words could
+/// reach the threshold get a word diff. Two bounds come first, each at
+/// least the similarity: the lengths', and the longest common subsequence
+/// of the two word lists (computed a machine word at a time).
+///
+/// Words are numbered once, so that no step compares or hashes strings
+/// more than once. An old paragraph visits at most [`LOOKUP_BUDGET`] index
+/// entries, rarest words first and, of a word's long list, the paragraphs
+/// nearest its own place, so a statement of thousands of paragraphs that
+/// share most of their words costs no more per paragraph than a short one.
 fn candidate_pairs(
     old: &[Paragraph],
     new: &[Paragraph],
@@ -203,54 +249,282 @@ fn candidate_pairs(
     new_free: &[usize],
     threshold: f64,
 ) -> Vec<(usize, usize, f64)> {
-    let mut index: HashMap<&str, Vec<usize>> = HashMap::new();
-    for &j in new_free {
-        let mut words: Vec<&str> = new[j].words.iter().map(String::as_str).collect();
-        words.sort_unstable();
-        words.dedup();
-        for w in words {
-            index.entry(w).or_default().push(j);
+    let mut vocabulary = Vocabulary::default();
+    let new_words: Vec<Vec<u32>> = new_free
+        .iter()
+        .map(|&j| vocabulary.ids(&new[j].words))
+        .collect();
+    let old_words: Vec<Vec<u32>> = old_free
+        .iter()
+        .map(|&i| vocabulary.ids(&old[i].words))
+        .collect();
+    // Word → the free new paragraphs (positions in `new_free`) that use it.
+    let mut postings: Vec<Vec<u32>> = vec![Vec::new(); vocabulary.len()];
+    for (k, words) in new_words.iter().enumerate() {
+        for w in distinct(words) {
+            postings[w as usize].push(k as u32);
         }
     }
     // A word found in more than this many paragraphs is too common to look
     // up; pairs that share only such words cannot reach the threshold often
     // enough to be worth the cost.
     let common = (new_free.len() / 4).max(16);
+    let relative = |i: usize, j: usize| {
+        (i as f64 / old.len().max(1) as f64 - j as f64 / new.len().max(1) as f64).abs()
+    };
+    let mut shared = vec![0u32; new_free.len()];
+    let mut touched: Vec<u32> = Vec::new();
+    let mut lcs = Lcs::new(vocabulary.len());
     let mut out = Vec::new();
-    let mut shared: HashMap<usize, usize> = HashMap::new();
-    for &i in old_free {
-        shared.clear();
-        let mut words: Vec<&str> = old[i].words.iter().map(String::as_str).collect();
-        words.sort_unstable();
-        words.dedup();
-        for w in &words {
-            if let Some(list) = index.get(w).filter(|l| l.len() <= common) {
-                for &j in list {
-                    *shared.entry(j).or_default() += 1;
+    for (&i, a) in old_free.iter().zip(&old_words) {
+        let mut words = distinct(a);
+        words.retain(|&w| (1..=common).contains(&postings[w as usize].len()));
+        let visits: usize = words.iter().map(|&w| postings[w as usize].len()).sum();
+        if visits > LOOKUP_BUDGET {
+            words.sort_by_key(|&w| (postings[w as usize].len(), w));
+        }
+        let expected = i * new.len() / old.len().max(1);
+        let mut visited = 0;
+        for &w in &words {
+            let list = &postings[w as usize];
+            let centre = list.partition_point(|&k| new_free[k as usize] < expected);
+            let list = window(list, LOOKUP_BUDGET - visited, centre);
+            if list.is_empty() {
+                break;
+            }
+            visited += list.len();
+            for &k in list {
+                if shared[k as usize] == 0 {
+                    touched.push(k);
                 }
+                shared[k as usize] += 1;
             }
         }
-        let mut found: Vec<(usize, usize)> = shared.iter().map(|(&j, &n)| (j, n)).collect();
-        found.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
-        for &(j, _) in found.iter().take(MAX_CANDIDATES) {
-            let a = &old[i].words;
-            let b = &new[j].words;
-            let bound = 2.0 * a.len().min(b.len()) as f64 / (a.len() + b.len()).max(1) as f64;
-            if bound < threshold {
+        let mut ranked: Vec<u128> = touched
+            .iter()
+            .map(|&k| rank(shared[k as usize], relative(i, new_free[k as usize]), k))
+            .collect();
+        if ranked.len() > MAX_CANDIDATES {
+            ranked.select_nth_unstable(MAX_CANDIDATES - 1);
+            ranked.truncate(MAX_CANDIDATES);
+        }
+        for &k in &touched {
+            shared[k as usize] = 0;
+        }
+        let mut masks_ready = false;
+        for k in ranked.into_iter().map(|r| r as u32) {
+            let (j, b) = (new_free[k as usize], &new_words[k as usize]);
+            let ratio = |matched: usize| 2.0 * matched as f64 / (a.len() + b.len()).max(1) as f64;
+            if ratio(a.len().min(b.len())) < threshold {
                 continue;
             }
-            let s = similarity(a, b);
+            if !masks_ready {
+                lcs.set_old(a);
+                masks_ready = true;
+            }
+            if ratio(lcs.length(b)) < threshold {
+                continue;
+            }
+            let s = similarity_of(a, b);
             if s >= threshold {
                 out.push((i, j, s));
             }
         }
+        touched.clear();
     }
     out
+}
+
+/// A candidate's rank as one number, smallest first: the most shared
+/// words, then the nearest relative position, then the first. (A
+/// non-negative float's bits order as the float does.)
+pub(crate) fn rank(shared: u32, distance: f64, index: u32) -> u128 {
+    (u128::from(u32::MAX - shared) << 96)
+        | (u128::from(distance.to_bits()) << 32)
+        | u128::from(index)
+}
+
+/// How many index entries one old paragraph visits at most when it looks
+/// up its words.
+const LOOKUP_BUDGET: usize = 4096;
+
+/// The part of an index entry's list that a lookup with `room` visits left
+/// reads: all of it when it fits, else the `room` entries around `centre`
+/// (where the paragraph would be if nothing had moved), so that a word
+/// shared by thousands of paragraphs still finds the nearby ones.
+pub(crate) fn window(list: &[u32], room: usize, centre: usize) -> &[u32] {
+    if list.len() <= room {
+        return list;
+    }
+    let start = centre.saturating_sub(room / 2).min(list.len() - room);
+    &list[start..start + room]
+}
+
+/// The distinct words of a list, sorted.
+fn distinct(words: &[u32]) -> Vec<u32> {
+    let mut out = words.to_vec();
+    out.sort_unstable();
+    out.dedup();
+    out
+}
+
+/// Numbers words: the same word, the same number.
+#[derive(Default)]
+struct Vocabulary<'a> {
+    ids: HashMap<&'a str, u32, BuildHasherDefault<WordHasher>>,
+}
+
+impl<'a> Vocabulary<'a> {
+    fn ids(&mut self, words: &'a Words) -> Vec<u32> {
+        words
+            .iter()
+            .map(|w| {
+                let next = self.ids.len() as u32;
+                *self.ids.entry(w).or_insert(next)
+            })
+            .collect()
+    }
+
+    fn len(&self) -> usize {
+        self.ids.len()
+    }
+}
+
+/// A fast hash for short strings (the multiply-rotate hash of `rustc`'s
+/// `FxHasher`): words are not chosen by an adversary of the process, and
+/// the standard SipHash would be a fifth of the alignment's time.
+#[derive(Default, Clone, Copy)]
+pub(crate) struct WordHasher(u64);
+
+impl WordHasher {
+    fn add(&mut self, word: u64) {
+        self.0 = (self.0.rotate_left(5) ^ word).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
+}
+
+impl Hasher for WordHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        let mut chunks = bytes.chunks_exact(8);
+        for chunk in &mut chunks {
+            let mut word = [0u8; 8];
+            word.copy_from_slice(chunk);
+            self.add(u64::from_le_bytes(word));
+        }
+        let rest = chunks.remainder();
+        if !rest.is_empty() {
+            let mut word = [0u8; 8];
+            word[..rest.len()].copy_from_slice(rest);
+            self.add(u64::from_le_bytes(word));
+        }
+    }
+
+    fn write_u8(&mut self, n: u8) {
+        self.add(u64::from(n));
+    }
+
+    fn write_u32(&mut self, n: u32) {
+        self.add(u64::from(n));
+    }
+
+    fn write_u64(&mut self, n: u64) {
+        self.add(n);
+    }
+
+    fn write_usize(&mut self, n: usize) {
+        self.add(n as u64);
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+/// The length of the longest common subsequence of one word list (set with
+/// [`Lcs::set_old`]) and others, by the bit-parallel algorithm of Allison
+/// and Dix (Hyyrö's formulation): a row of the dynamic programme in
+/// ⌈len/64⌉ machine words, one pass over the other list.
+struct Lcs {
+    /// Word → 1 + its slot in `masks`, 0 when not in the old list.
+    slot: Vec<u32>,
+    /// For each distinct word of the old list, the bit set of its positions.
+    masks: Vec<u64>,
+    blocks: usize,
+    len: usize,
+    used: Vec<u32>,
+    row: Vec<u64>,
+}
+
+impl Lcs {
+    fn new(vocabulary: usize) -> Lcs {
+        Lcs {
+            slot: vec![0; vocabulary],
+            masks: Vec::new(),
+            blocks: 0,
+            len: 0,
+            used: Vec::new(),
+            row: Vec::new(),
+        }
+    }
+
+    fn set_old(&mut self, a: &[u32]) {
+        for &w in &self.used {
+            self.slot[w as usize] = 0;
+        }
+        self.used.clear();
+        self.masks.clear();
+        self.len = a.len();
+        self.blocks = a.len().div_ceil(64);
+        for (position, &w) in a.iter().enumerate() {
+            if self.slot[w as usize] == 0 {
+                self.used.push(w);
+                self.masks.resize(self.masks.len() + self.blocks, 0);
+                self.slot[w as usize] = (self.masks.len() / self.blocks) as u32;
+            }
+            let base = (self.slot[w as usize] as usize - 1) * self.blocks;
+            self.masks[base + position / 64] |= 1 << (position % 64);
+        }
+    }
+
+    fn length(&mut self, b: &[u32]) -> usize {
+        let blocks = self.blocks;
+        self.row.clear();
+        self.row.resize(blocks, u64::MAX);
+        for &w in b {
+            let slot = self.slot.get(w as usize).copied().unwrap_or(0) as usize;
+            if slot == 0 {
+                continue;
+            }
+            let mask = &self.masks[(slot - 1) * blocks..slot * blocks];
+            let mut carry = false;
+            for (v, &m) in self.row.iter_mut().zip(mask) {
+                let u = *v & m;
+                let (sum, c1) = v.overflowing_add(u);
+                let (sum, c2) = sum.overflowing_add(u64::from(carry));
+                carry = c1 || c2;
+                *v = sum | (*v - u);
+            }
+        }
+        let mut zeros = 0;
+        for (block, &v) in self.row.iter().enumerate() {
+            let bits = (self.len - block * 64).min(64);
+            let valid = if bits == 64 {
+                u64::MAX
+            } else {
+                (1u64 << bits) - 1
+            };
+            zeros += (!v & valid).count_ones() as usize;
+        }
+        zeros
+    }
 }
 
 /// Word-level similarity of two word lists: 2·matched / (len a + len b),
 /// matched words found by a Patience diff with a short deadline.
 pub fn similarity(a: &[String], b: &[String]) -> f64 {
+    similarity_of(a, b)
+}
+
+fn similarity_of<T: Hash + Eq>(a: &[T], b: &[T]) -> f64 {
     if a.is_empty() && b.is_empty() {
         return 1.0;
     }
@@ -434,6 +708,38 @@ mod tests {
         news.sort_unstable();
         assert_eq!(olds, (0..old.len()).collect::<Vec<_>>());
         assert_eq!(news, (0..new.len()).collect::<Vec<_>>());
+    }
+
+    #[test]
+    fn bit_parallel_lcs_matches_the_dynamic_programme() {
+        fn dp(a: &[u32], b: &[u32]) -> usize {
+            let mut row = vec![0usize; b.len() + 1];
+            for &x in a {
+                let mut diagonal = 0;
+                for (k, &y) in b.iter().enumerate() {
+                    let up = row[k + 1];
+                    row[k + 1] = if x == y { diagonal + 1 } else { up.max(row[k]) };
+                    diagonal = up;
+                }
+            }
+            row[b.len()]
+        }
+        let mut seed = 0x2545_f491_4f6c_dd1du64;
+        let mut next = |n: u64| {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            (seed % n) as u32
+        };
+        let mut lcs = Lcs::new(12);
+        for round in 0..300 {
+            let (la, lb) = (next(150) as usize, next(150) as usize);
+            let alphabet = 2 + round % 10;
+            let a: Vec<u32> = (0..la).map(|_| next(alphabet)).collect();
+            let b: Vec<u32> = (0..lb).map(|_| next(alphabet + 1)).collect();
+            lcs.set_old(&a);
+            assert_eq!(lcs.length(&b), dp(&a, &b), "{a:?} {b:?}");
+        }
     }
 
     #[test]

@@ -2,7 +2,9 @@
 //! web-page text around it (banners, breadcrumbs, bylines, share bars,
 //! related-news lists), driven by the rules in `chrome.rules`.
 
-use regex::{Regex, RegexBuilder, RegexSet, RegexSetBuilder};
+use std::sync::OnceLock;
+
+use regex::{Regex, RegexBuilder};
 
 use crate::block::Block;
 use crate::normalize::fold_typography;
@@ -46,11 +48,61 @@ impl RuleKind {
 }
 
 /// A compiled set of chrome rules.
+///
+/// A rule's regular expression is compiled the first time a line could
+/// match it: each rule carries a cheap test, read from its pattern, that
+/// every line it matches passes (how the line starts and ends, characters
+/// it must contain). Most lines of a statement pass no rule's test, so a
+/// run compiles a few of the rules, or none, instead of all of them
+/// (compiling them all took longer than comparing two short statements).
 #[derive(Debug, Clone)]
 pub struct Chrome {
-    kinds: Vec<RuleKind>,
-    set: RegexSet,
-    date: Regex,
+    rules: Vec<Rule>,
+    date: Lazy,
+}
+
+/// One rule: its kind, its pattern, its quick test and, once needed, the
+/// compiled pattern.
+#[derive(Debug, Clone)]
+struct Rule {
+    kind: RuleKind,
+    filter: Option<Filter>,
+    regex: Lazy,
+}
+
+/// A case-insensitive pattern compiled on first use.
+#[derive(Debug, Clone)]
+struct Lazy {
+    pattern: String,
+    regex: OnceLock<Option<Regex>>,
+}
+
+impl Lazy {
+    fn new(pattern: &str) -> Lazy {
+        Lazy {
+            pattern: pattern.to_string(),
+            regex: OnceLock::new(),
+        }
+    }
+
+    /// Compiles now, reporting errors.
+    fn compiled(pattern: &str) -> Result<Lazy, regex::Error> {
+        let regex = compile(pattern)?;
+        Ok(Lazy {
+            pattern: pattern.to_string(),
+            regex: OnceLock::from(Some(regex)),
+        })
+    }
+
+    fn get(&self) -> Option<&Regex> {
+        self.regex
+            .get_or_init(|| compile(&self.pattern).ok())
+            .as_ref()
+    }
+}
+
+fn compile(pattern: &str) -> Result<Regex, regex::Error> {
+    RegexBuilder::new(pattern).case_insensitive(true).build()
 }
 
 /// A bad line in a rules file.
@@ -72,9 +124,17 @@ const DATE: &str = r"(?i)((january|february|march|april|may|june|july|august|sep
 
 impl Chrome {
     /// Compiles rules written in the `chrome.rules` format.
+    ///
+    /// The built-in rules (when `source` starts with them) are known to
+    /// compile and are compiled when first needed; any other line is
+    /// compiled here, so that a bad pattern is reported with its line.
     pub fn parse(source: &str) -> Result<Chrome, RuleError> {
-        let mut kinds = Vec::new();
-        let mut patterns = Vec::new();
+        let trusted = if source.starts_with(BUILTIN_RULES) {
+            BUILTIN_RULES.lines().count()
+        } else {
+            0
+        };
+        let mut rules = Vec::new();
         for (i, line) in source.lines().enumerate() {
             let line = line.trim();
             if line.is_empty() || line.starts_with('#') {
@@ -94,25 +154,22 @@ impl Chrome {
             if pattern.is_empty() {
                 return Err(error("a rule needs a pattern".into()));
             }
-            RegexBuilder::new(pattern)
-                .case_insensitive(true)
-                .build()
-                .map_err(|e| error(format!("bad pattern: {}", first_line(&e.to_string()))))?;
-            kinds.push(kind);
-            patterns.push(pattern.to_string());
+            let regex = if i < trusted {
+                Lazy::new(pattern)
+            } else {
+                Lazy::compiled(pattern)
+                    .map_err(|e| error(format!("bad pattern: {}", first_line(&e.to_string()))))?
+            };
+            rules.push(Rule {
+                kind,
+                filter: Filter::of(pattern),
+                regex,
+            });
         }
-        let set = RegexSetBuilder::new(&patterns)
-            .case_insensitive(true)
-            .build()
-            .map_err(|e| RuleError {
-                line: 0,
-                reason: first_line(&e.to_string()),
-            })?;
-        let date = Regex::new(DATE).map_err(|e| RuleError {
-            line: 0,
-            reason: e.to_string(),
-        })?;
-        Ok(Chrome { kinds, set, date })
+        Ok(Chrome {
+            rules,
+            date: Lazy::new(DATE),
+        })
     }
 
     /// The built-in rules.
@@ -125,33 +182,40 @@ impl Chrome {
     /// No rules at all (`--keep-chrome`).
     pub fn none() -> Chrome {
         Chrome {
-            kinds: Vec::new(),
-            set: RegexSet::empty(),
-            date: Regex::new("$^").unwrap_or_else(|_| unreachable!()),
+            rules: Vec::new(),
+            date: Lazy::new(DATE),
         }
+    }
+
+    /// The rules that match one line of text, in order.
+    fn matching<'a>(&'a self, line: &str) -> impl Iterator<Item = &'a Rule> + 'a {
+        let line = Line::new(line);
+        self.rules
+            .iter()
+            .filter(|rule| rule.matches(&line))
+            .collect::<Vec<_>>()
+            .into_iter()
     }
 
     /// The kinds of the rules that match one line of text.
     fn kinds_of(&self, line: &str) -> impl Iterator<Item = RuleKind> + '_ {
-        let key = fold_typography(line);
-        self.set
-            .matches(&key)
-            .into_iter()
-            .map(|i| self.kinds[i])
-            .collect::<Vec<_>>()
-            .into_iter()
+        self.matching(line).map(|rule| rule.kind)
     }
 
     /// True when some rule of any kind matches the line: a plain-text line
     /// that matches is kept apart from its neighbours as a block of its own.
     pub fn matches_any(&self, line: &str) -> bool {
-        !self.kinds.is_empty() && self.set.is_match(&fold_typography(line))
+        if self.rules.is_empty() {
+            return false;
+        }
+        let line = Line::new(line);
+        self.rules.iter().any(|rule| rule.matches(&line))
     }
 
     /// Splits blocks into the statement and what is set aside.
     pub fn strip(&self, blocks: Vec<Block>) -> Stripped {
         let mut out = Stripped::default();
-        if self.kinds.is_empty() {
+        if self.rules.is_empty() {
             out.title = title_of(&blocks);
             out.kept = blocks;
             return out;
@@ -186,7 +250,11 @@ impl Chrome {
             match reason {
                 Some(kind) => {
                     if kind == RuleKind::Dateline && out.date.is_none() {
-                        out.date = self.date.find(&block.text).map(|m| m.as_str().to_string());
+                        out.date = self
+                            .date
+                            .get()
+                            .and_then(|re| re.find(&block.text))
+                            .map(|m| m.as_str().to_string());
                     }
                     out.set_aside.push(SetAside {
                         line: block.line,
@@ -259,6 +327,450 @@ pub struct SetAside {
     pub rule: RuleKind,
 }
 
+/// A line as the rules see it: typography folded (NFKC, so no character
+/// but an ASCII letter folds to an ASCII letter), and the same with ASCII
+/// letters in lower case for the quick tests.
+struct Line {
+    key: String,
+    lower: String,
+    chars: Vec<char>,
+}
+
+impl Line {
+    fn new(line: &str) -> Line {
+        let key = fold_typography(line);
+        let lower = key.to_ascii_lowercase();
+        let chars = lower.chars().collect();
+        Line { key, lower, chars }
+    }
+}
+
+impl Rule {
+    fn matches(&self, line: &Line) -> bool {
+        self.filter.as_ref().is_none_or(|f| f.passes(line))
+            && self.regex.get().is_some_and(|re| re.is_match(&line.key))
+    }
+}
+
+/// What every line that a pattern matches has, read from the pattern: one
+/// of some beginnings (at the start of the line, or anywhere when the
+/// pattern is not anchored), an ending, characters it must contain.
+/// Failing it, a line cannot match; passing it, the pattern decides.
+#[derive(Debug, Clone, PartialEq)]
+struct Filter {
+    anchored: bool,
+    /// Empty: no test of the beginning.
+    starts: Vec<Vec<Piece>>,
+    ends: String,
+    contains: Vec<char>,
+}
+
+/// One character of a beginning: a literal (ASCII letters in lower case, or
+/// a character without case), a digit (any numeric character, a superset of
+/// `\d`), white space or anything else.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+enum Piece {
+    Char(char),
+    Digit,
+    Space,
+    NotSpace,
+}
+
+impl Piece {
+    fn accepts(self, c: char) -> bool {
+        match self {
+            Piece::Char(p) => p == c,
+            Piece::Digit => c.is_numeric(),
+            Piece::Space => c.is_whitespace(),
+            Piece::NotSpace => !c.is_whitespace(),
+        }
+    }
+}
+
+impl Filter {
+    /// The test for a pattern, or `None` when the pattern uses syntax the
+    /// reader does not know (flags, back-references…): then the pattern is
+    /// always tried.
+    fn of(pattern: &str) -> Option<Filter> {
+        let mut parser = PatternParser {
+            chars: pattern.chars().collect(),
+            at: 0,
+        };
+        let anchored = parser.eat('^');
+        let alternatives = parser.alternatives()?;
+        let anchored_end = parser.eat('$');
+        if parser.at != parser.chars.len() {
+            return None;
+        }
+        if (anchored || anchored_end) && alternatives.len() != 1 {
+            return None;
+        }
+        let mut starts = Vec::new();
+        for alternative in &alternatives {
+            starts.extend(beginnings(alternative)?);
+        }
+        starts.sort();
+        starts.dedup();
+        if starts.iter().any(|(p, _)| p.is_empty()) {
+            starts.clear();
+        }
+        let mut filter = Filter {
+            anchored,
+            starts: starts.into_iter().map(|(p, _)| p).collect(),
+            ends: String::new(),
+            contains: Vec::new(),
+        };
+        if let [items] = alternatives.as_slice() {
+            for item in items {
+                if let (Node::Atom(Some(Piece::Char(c))), 1..) = (&item.node, item.min) {
+                    filter.contains.push(*c);
+                }
+            }
+            filter.contains.sort_unstable();
+            filter.contains.dedup();
+            if anchored_end {
+                let mut ends: Vec<char> = items
+                    .iter()
+                    .rev()
+                    .map_while(|item| match (&item.node, item.min, item.max) {
+                        (Node::Atom(Some(Piece::Char(c))), 1, Some(1)) => Some(*c),
+                        _ => None,
+                    })
+                    .collect();
+                ends.reverse();
+                filter.ends = ends.into_iter().collect();
+            }
+        }
+        Some(filter)
+    }
+
+    fn passes(&self, line: &Line) -> bool {
+        if self.anchored
+            && !self.starts.is_empty()
+            && !self.starts.iter().any(|p| starts_with(&line.chars, p))
+        {
+            return false;
+        }
+        if !line.lower.ends_with(self.ends.as_str()) {
+            return false;
+        }
+        if !self.contains.iter().all(|&c| line.lower.contains(c)) {
+            return false;
+        }
+        self.anchored
+            || self.starts.is_empty()
+            || (0..line.chars.len()).any(|at| {
+                self.starts
+                    .iter()
+                    .any(|p| starts_with(&line.chars[at..], p))
+            })
+    }
+}
+
+fn starts_with(chars: &[char], pieces: &[Piece]) -> bool {
+    chars.len() >= pieces.len() && pieces.iter().zip(chars).all(|(p, &c)| p.accepts(c))
+}
+
+/// Beginnings with more pieces than this are cut (still a valid test).
+const MAX_BEGINNING: usize = 24;
+/// A pattern with more possible beginnings than this is tested by fewer,
+/// shorter ones.
+const MAX_BEGINNINGS: usize = 64;
+
+/// The possible beginnings of a sequence of items: each a list of pieces
+/// and whether it is the whole of what it matched so far (so that what
+/// follows may extend it). `None` when a group has too many.
+fn beginnings(items: &[Item]) -> Option<Vec<(Vec<Piece>, bool)>> {
+    let mut out: Vec<(Vec<Piece>, bool)> = vec![(Vec::new(), true)];
+    for item in items {
+        if !out.iter().any(|(_, open)| *open) {
+            break;
+        }
+        // The common case, one literal character: extend in place.
+        if let (Node::Atom(Some(piece)), 1, Some(1)) = (&item.node, item.min, item.max) {
+            for (pieces, open) in &mut out {
+                if *open {
+                    pieces.push(*piece);
+                    *open = pieces.len() < MAX_BEGINNING;
+                }
+            }
+            continue;
+        }
+        let own: Vec<(Vec<Piece>, bool)> = match &item.node {
+            Node::Atom(Some(piece)) => vec![(vec![*piece], true)],
+            Node::Atom(None) | Node::Assertion => vec![(Vec::new(), false)],
+            Node::Group(alternatives) => {
+                let mut own = Vec::new();
+                for alternative in alternatives {
+                    own.extend(beginnings(alternative)?);
+                }
+                if own.len() > MAX_BEGINNINGS {
+                    own = vec![(Vec::new(), false)];
+                }
+                own
+            }
+        };
+        let open = out.iter().filter(|(_, open)| *open).count();
+        let skip = usize::from(item.min == 0);
+        let taken = if item.max == Some(0) { 0 } else { own.len() };
+        if out.len() - open + open * (skip + taken) > MAX_BEGINNINGS {
+            // Too many ways on: the beginnings so far are the test.
+            for entry in &mut out {
+                entry.1 = false;
+            }
+            break;
+        }
+        // Taken once, the item's beginnings stay open only if the item
+        // cannot repeat.
+        let once = item.max == Some(1);
+        let mut next = Vec::with_capacity(MAX_BEGINNINGS);
+        for (pieces, open) in out {
+            if !open {
+                next.push((pieces, false));
+                continue;
+            }
+            if taken > 0 {
+                for (more, more_open) in &own {
+                    let mut p = pieces.clone();
+                    p.extend(more);
+                    let mut still_open = *more_open && once;
+                    if p.len() >= MAX_BEGINNING {
+                        p.truncate(MAX_BEGINNING);
+                        still_open = false;
+                    }
+                    next.push((p, still_open));
+                }
+            }
+            if skip > 0 {
+                next.push((pieces, true));
+            }
+        }
+        out = next;
+    }
+    out.sort();
+    out.dedup();
+    Some(out)
+}
+
+/// A pattern read into items, as far as the quick tests need.
+#[derive(Debug, Clone, PartialEq)]
+struct Item {
+    node: Node,
+    min: u32,
+    /// `None`: no upper bound.
+    max: Option<u32>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+enum Node {
+    /// One character: a known piece, or `None` for a class, `.`, `\w`…
+    Atom(Option<Piece>),
+    /// A zero-width assertion (`\b`…).
+    Assertion,
+    Group(Vec<Vec<Item>>),
+}
+
+/// Reads the parts of the regular-expression syntax that the quick tests
+/// use; anything else (flags, back-references, an unbalanced bracket) ends
+/// the reading with `None`.
+struct PatternParser {
+    chars: Vec<char>,
+    at: usize,
+}
+
+impl PatternParser {
+    fn peek(&self) -> Option<char> {
+        self.chars.get(self.at).copied()
+    }
+
+    fn eat(&mut self, c: char) -> bool {
+        if self.peek() == Some(c) {
+            self.at += 1;
+            true
+        } else {
+            false
+        }
+    }
+
+    /// Alternatives up to a closing parenthesis, a final `$` or the end.
+    fn alternatives(&mut self) -> Option<Vec<Vec<Item>>> {
+        let mut out = vec![Vec::new()];
+        loop {
+            match self.peek() {
+                None | Some(')') => return Some(out),
+                Some('$') if self.at + 1 == self.chars.len() => return Some(out),
+                Some('|') => {
+                    self.at += 1;
+                    out.push(Vec::new());
+                }
+                Some(_) => {
+                    let node = self.atom()?;
+                    let (min, max) = self.repetition()?;
+                    if let Some(items) = out.last_mut() {
+                        items.push(Item { node, min, max });
+                    }
+                }
+            }
+        }
+    }
+
+    fn atom(&mut self) -> Option<Node> {
+        let c = self.peek()?;
+        self.at += 1;
+        Some(match c {
+            '\\' => self.escape()?,
+            '.' => Node::Atom(None),
+            '[' => {
+                self.class()?;
+                Node::Atom(None)
+            }
+            '(' => {
+                if self.eat('?') {
+                    // Only groups that set no flags: `(?:`, `(?P<n>`, `(?<n>`.
+                    if !self.eat(':') {
+                        self.eat('P');
+                        if !self.eat('<') {
+                            return None;
+                        }
+                        while self.peek()? != '>' {
+                            self.at += 1;
+                        }
+                        self.at += 1;
+                    }
+                }
+                let alternatives = self.alternatives()?;
+                if !self.eat(')') {
+                    return None;
+                }
+                Node::Group(alternatives)
+            }
+            '^' | '$' | ')' | '|' | '*' | '+' | '?' | '{' => return None,
+            c => Node::Atom(literal(c)),
+        })
+    }
+
+    fn escape(&mut self) -> Option<Node> {
+        let c = self.peek()?;
+        self.at += 1;
+        Some(match c {
+            'd' => Node::Atom(Some(Piece::Digit)),
+            's' => Node::Atom(Some(Piece::Space)),
+            'S' => Node::Atom(Some(Piece::NotSpace)),
+            'D' | 'w' | 'W' => Node::Atom(None),
+            'b' | 'B' | 'A' | 'z' | '<' | '>' if self.peek() != Some('{') => Node::Assertion,
+            'p' | 'P' => {
+                if self.eat('{') {
+                    while self.peek()? != '}' {
+                        self.at += 1;
+                    }
+                    self.at += 1;
+                } else {
+                    self.peek()?;
+                    self.at += 1;
+                }
+                Node::Atom(None)
+            }
+            'n' => Node::Atom(literal('\n')),
+            't' => Node::Atom(literal('\t')),
+            'r' => Node::Atom(literal('\r')),
+            'x' | 'u' | 'U' => {
+                let digits: String = if self.eat('{') {
+                    let start = self.at;
+                    while self.peek()? != '}' {
+                        self.at += 1;
+                    }
+                    self.at += 1;
+                    self.chars[start..self.at - 1].iter().collect()
+                } else {
+                    let n = match c {
+                        'x' => 2,
+                        'u' => 4,
+                        _ => 8,
+                    };
+                    let digits = self.chars.get(self.at..self.at + n)?.iter().collect();
+                    self.at += n;
+                    digits
+                };
+                let c = u32::from_str_radix(&digits, 16)
+                    .ok()
+                    .and_then(char::from_u32)?;
+                Node::Atom(literal(c))
+            }
+            c if c.is_ascii_punctuation() || c == ' ' => Node::Atom(literal(c)),
+            _ => return None,
+        })
+    }
+
+    /// Skips a bracketed class (`[` already read), nested classes included.
+    fn class(&mut self) -> Option<()> {
+        let mut depth = 1;
+        self.eat('^');
+        // A `]` first in a class is a literal.
+        self.eat(']');
+        while depth > 0 {
+            match self.peek()? {
+                '\\' => self.at += 2,
+                '[' => {
+                    depth += 1;
+                    self.at += 1;
+                    self.eat('^');
+                    self.eat(']');
+                }
+                ']' => {
+                    depth -= 1;
+                    self.at += 1;
+                }
+                _ => self.at += 1,
+            }
+        }
+        (self.at <= self.chars.len()).then_some(())
+    }
+
+    /// A repetition after an atom: `(min, max)`, `(1, Some(1))` for none.
+    fn repetition(&mut self) -> Option<(u32, Option<u32>)> {
+        let bounds = match self.peek() {
+            Some('?') => (0, Some(1)),
+            Some('*') => (0, None),
+            Some('+') => (1, None),
+            Some('{') => {
+                let close = self.chars[self.at..].iter().position(|&c| c == '}')? + self.at;
+                let inner: String = self.chars[self.at + 1..close].iter().collect();
+                let (min, max) = match inner.split_once(',') {
+                    None => {
+                        let n = inner.trim().parse().ok()?;
+                        (n, Some(n))
+                    }
+                    Some((min, max)) if max.trim().is_empty() => (min.trim().parse().ok()?, None),
+                    Some((min, max)) => (min.trim().parse().ok()?, Some(max.trim().parse().ok()?)),
+                };
+                self.at = close;
+                (min, max)
+            }
+            _ => return Some((1, Some(1))),
+        };
+        self.at += 1;
+        // A lazy repetition matches the same lines.
+        self.eat('?');
+        Some(bounds)
+    }
+}
+
+/// The piece for a literal character of a case-insensitive pattern: ASCII
+/// in lower case; a character without case as it is; `None` for other
+/// characters (their case variants are not worked out here).
+fn literal(c: char) -> Option<Piece> {
+    if c.is_ascii() {
+        return Some(Piece::Char(c.to_ascii_lowercase()));
+    }
+    let mut lower = c.to_lowercase();
+    let mut upper = c.to_uppercase();
+    let caseless = lower.next() == Some(c)
+        && lower.next().is_none()
+        && upper.next() == Some(c)
+        && upper.next().is_none();
+    caseless.then_some(Piece::Char(c))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -273,9 +785,225 @@ mod tests {
 
     const BODY: &str = "The three sides affirmed their enduring commitment to strengthening trilateral cooperation.";
 
+    /// Lines from the corpus and the test fixtures, and chrome of every kind.
+    fn sample_lines() -> Vec<String> {
+        fn walk(dir: &std::path::Path, out: &mut Vec<String>) {
+            let Ok(entries) = std::fs::read_dir(dir) else {
+                return;
+            };
+            for entry in entries.flatten() {
+                let path = entry.path();
+                if path.is_dir() {
+                    walk(&path, out);
+                } else if let Ok(text) = std::fs::read_to_string(&path) {
+                    out.extend(text.lines().map(str::to_string));
+                }
+            }
+        }
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        let mut lines = Vec::new();
+        walk(&root.join("corpus"), &mut lines);
+        walk(&root.join("tests/fixtures"), &mut lines);
+        lines.extend(
+            [
+                "An official website of the United States government",
+                "An official website of the United States government.",
+                "A .mil website belongs to an official U.S. Department of Defense organization",
+                "A lock ( ) or https:// means you\u{2019}ve safely connected",
+                "Official websites use .gov",
+                "Secure .gov websites use HTTPS",
+                "Here\u{2019}s how you know",
+                "Skip to main content",
+                "SKIP TO CONTENT",
+                "Home : Media : News : News Article View",
+                "Home > News",
+                "Home\u{203a} Press",
+                "News Article View",
+                "Press Releases",
+                "Briefings & Statements",
+                "Speeches and Remarks",
+                "For Immediate Release",
+                "IMMEDIATE RELEASE",
+                "Release No: NR-123-24",
+                "Release No.:NR-1",
+                "U.S. Department of Defense",
+                "Department of State",
+                "Office of the Spokesperson",
+                "USINDOPACOM",
+                "By DOD News",
+                "DoD News",
+                "Share Print Email",
+                "Facebook X LinkedIn",
+                "x",
+                "NEWS | April 26, 2024",
+                "Joint Statement | 2024",
+                "Joint Statement |April 2024",
+                "April 26, 2024",
+                "26 April 2024",
+                "2024-04-26",
+                "\u{ff12}\u{ff10}\u{ff12}\u{ff14}.04.26.",
+                "Posted on: April 26, 2024",
+                "Updated 2024",
+                "본문 바로가기",
+                "홈 > 알림마당 > 보도자료",
+                "홈>알림",
+                "보도자료",
+                "작성자 : 홍길동",
+                "담당부서",
+                "Ministry of National Defense, Republic of Korea",
+                "MOFA",
+                "本文へ",
+                "ホーム > 報道発表",
+                "報道発表",
+                "Japan Ministry of Defense",
+                "2024년 4월 26일",
+                "2024 년 4 월 26 일 (금)",
+                "令和6年4月26日",
+                "2024年4月26日",
+                "Officials pose for a photo in Seoul. (U.S. Navy photo by Petty Officer Jane Doe)",
+                "(Photo courtesy of MND)",
+                "(DoD photos/ Jane Doe)",
+                "Photo by Jane Doe",
+                "Image credit: MND",
+                "Related",
+                "Related News:",
+                "Related Links: a, b",
+                "See Also",
+                "Tags",
+                "Tag: DPRK",
+                "Share this article",
+                "Back to top",
+                "Subscribe to our newsletter",
+                "Sign up for email updates",
+                "Facebook | X | Email | Print",
+                "Facebook/Twitter",
+                "사진 : 국방부",
+                "写真=防衛省",
+                "목록",
+                "이전글 제목",
+                "###",
+                "- 30 -",
+                "-30-",
+                "- END -",
+                "-fin-",
+                "CONNECT WITH USINDOPACOM",
+                "Follow us",
+                "Stay connected dod",
+                "IN THE USINDOPACOM NEWS",
+                "Related News",
+                "More Stories:",
+                "Media Contact: press@example.org",
+                "Press inquiries",
+                "For further information, please contact the office",
+                "For more information contact us",
+                "Privacy & Security",
+                "Accessibility | FOIA",
+                "Site Map",
+                "Copyright 2024",
+                "(c) 2024",
+                "\u{a9} 2024 DoD",
+                "관련기사",
+                "お問い合わせ先",
+                "The officials met.",
+                "Related to this, the officials discussed the Department of Defense budget.",
+                "Tagging along, the ministers followed up on earlier work.",
+                "Share the burden, they said, and stand together.",
+                "- Conduct the fourth FREEDOM EDGE exercise.",
+                "In the Indo-Pacific news",
+            ]
+            .map(str::to_string),
+        );
+        lines
+    }
+
+    #[test]
+    fn quick_tests_never_turn_away_a_matching_line() {
+        let lines = sample_lines();
+        let mut matched = 0;
+        for rule_line in BUILTIN_RULES
+            .lines()
+            .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
+        {
+            let pattern = rule_line
+                .split_once(char::is_whitespace)
+                .map_or("", |(_, p)| p.trim());
+            let filter = Filter::of(pattern);
+            assert!(filter.is_some(), "{pattern}: no quick test");
+            let regex = compile(pattern).unwrap();
+            let mut hits = 0;
+            for line in &lines {
+                let line = Line::new(line);
+                if regex.is_match(&line.key) {
+                    hits += 1;
+                    assert!(
+                        filter.as_ref().is_none_or(|f| f.passes(&line)),
+                        "{pattern} matches {:?} but its quick test turns it away",
+                        line.key
+                    );
+                }
+            }
+            assert!(hits > 0, "no sample line for {pattern}");
+            matched += hits;
+        }
+        assert!(matched > 100);
+    }
+
+    #[test]
+    fn quick_tests_turn_away_statement_prose() {
+        let chrome = Chrome::builtin();
+        for text in [
+            "Joint Statement of the 15th Defense Trilateral Talks",
+            "The officials pledged to continue working closely together to strengthen security cooperation among their three countries (ROK, Japan, U.S.).",
+        ] {
+            let line = Line::new(text);
+            let passing: Vec<&str> = chrome
+                .rules
+                .iter()
+                .filter(|r| r.filter.as_ref().is_none_or(|f| f.passes(&line)))
+                .map(|r| r.regex.pattern.as_str())
+                .collect();
+            assert!(passing.is_empty(), "{text}: {passing:?}");
+        }
+    }
+
+    #[test]
+    fn reads_the_syntax_it_knows_and_gives_up_on_the_rest() {
+        let f = Filter::of(r"^(for )?immediate release$").unwrap();
+        assert!(f.anchored);
+        assert_eq!(f.starts.len(), 2);
+        assert_eq!(f.ends, "immediate release");
+        let f = Filter::of(r"(?x) a b").or(Filter::of(r"^a|b"));
+        assert!(f.is_none());
+        assert!(Filter::of(r"\1").is_none());
+        assert!(Filter::of(r"a\b{start}").is_none());
+        let f = Filter::of(r"[)|(]x\)$").unwrap();
+        assert_eq!((f.anchored, f.ends.as_str()), (false, "x)"));
+        assert_eq!(f.contains, [')', 'x']);
+        let f = Filter::of(r"^\u{00A9}\x41{2,}").unwrap();
+        assert_eq!(f.starts, [vec![Piece::Char('\u{a9}'), Piece::Char('a')]]);
+        // A character with case other than ASCII is not tested.
+        let f = Filter::of("^\u{c9}cole").unwrap();
+        assert!(f.starts.is_empty());
+    }
+
+    #[test]
+    fn user_rules_compile_when_read_and_builtin_ones_when_needed() {
+        let chrome = Chrome::builtin();
+        assert!(chrome.rules.iter().all(|r| r.regex.regex.get().is_none()));
+        let chrome = Chrome::parse("header ^x+$\n").unwrap();
+        assert!(chrome.rules[0].regex.regex.get().is_some());
+        assert!(chrome.matches_any("XX"));
+        assert!(!chrome.matches_any("XY"));
+    }
+
     #[test]
     fn builtin_rules_compile() {
-        assert!(Chrome::parse(BUILTIN_RULES).is_ok());
+        let chrome = Chrome::parse(BUILTIN_RULES).unwrap();
+        assert!(chrome.rules.iter().all(|r| r.regex.get().is_some()));
+        assert!(chrome.date.get().is_some());
+        // The same rules read as a user's file are compiled as they are read.
+        let copy = format!("# a copy\n{BUILTIN_RULES}");
+        assert!(Chrome::parse(&copy).is_ok());
     }
 
     #[test]

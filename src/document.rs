@@ -4,7 +4,7 @@
 
 use crate::chrome::{Chrome, SetAside};
 use crate::input::{self, Format, Source};
-use crate::normalize::{comparison_key, split_number, tidy_spaces, words};
+use crate::normalize::{Words, comparison_key, split_number, tidy_spaces, words};
 
 /// One paragraph of a statement.
 #[derive(Debug, Clone, PartialEq)]
@@ -20,7 +20,7 @@ pub struct Paragraph {
     /// The paragraph number or list marker set aside from the key ("3.").
     pub number: Option<String>,
     /// Lower-cased words of the key, for similarity.
-    pub words: Vec<String>,
+    pub words: Words,
     /// True for a heading or title line.
     pub heading: bool,
 }

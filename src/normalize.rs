@@ -2,15 +2,24 @@
 //! that ignores typography (quotes, dashes, compatibility forms) and
 //! paragraph numbering.
 
-use unicode_normalization::UnicodeNormalization;
+use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfkc_quick};
 
 /// Folds white space runs (tabs, non-breaking and other Unicode spaces, line
 /// breaks) to single spaces, drops zero-width characters and soft hyphens,
 /// and trims both ends. The words themselves are kept as written.
 pub fn tidy_spaces(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
+    if is_tidy_ascii(text) {
+        return text.to_string();
+    }
+    tidy_chars(text.chars())
+}
+
+/// `tidy_spaces` over characters already mapped.
+fn tidy_chars(chars: impl Iterator<Item = char>) -> String {
+    let (low, _) = chars.size_hint();
+    let mut out = String::with_capacity(low);
     let mut pending_space = false;
-    for ch in text.chars() {
+    for ch in chars {
         if is_invisible(ch) {
             continue;
         }
@@ -25,6 +34,27 @@ pub fn tidy_spaces(text: &str) -> String {
         out.push(ch);
     }
     out
+}
+
+/// True when `text` is ASCII that `tidy_spaces` leaves as it is: single
+/// spaces between non-blank characters, none at either end. (The common
+/// case, checked a byte at a time without building a new string.)
+fn is_tidy_ascii(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    if bytes.first() == Some(&b' ') || bytes.last() == Some(&b' ') {
+        return false;
+    }
+    let mut previous_space = false;
+    for &b in bytes {
+        match b {
+            b' ' if previous_space => return false,
+            b' ' => previous_space = true,
+            b'\t' | b'\n' | b'\x0b' | b'\x0c' | b'\r' => return false,
+            0x80.. => return false,
+            _ => previous_space = false,
+        }
+    }
+    true
 }
 
 /// Characters that carry no text: zero-width spaces and joiners, the byte
@@ -68,8 +98,15 @@ pub fn comparison_key(text: &str) -> String {
 /// NFKC compatibility forms, plain quotes and dashes, folded white space:
 /// the comparison key before numbering is set aside.
 pub fn fold_typography(text: &str) -> String {
-    let folded: String = text.nfkc().map(fold_char).collect();
-    tidy_spaces(&folded)
+    // ASCII is its own NFKC form and has no typographic variants but the
+    // backtick; text already in NFKC (most of it) skips the normalizer.
+    if is_tidy_ascii(text) && !text.contains('`') {
+        return text.to_string();
+    }
+    if text.is_ascii() || is_nfkc_quick(text.chars()) == IsNormalized::Yes {
+        return tidy_chars(text.chars().map(fold_char));
+    }
+    tidy_chars(text.nfkc().map(fold_char))
 }
 
 /// Splits a leading paragraph number or list marker ("1.", "2)", "(3)",
@@ -148,9 +185,60 @@ fn is_roman(s: &str) -> bool {
 
 /// The words of a comparison key, lower-cased, for similarity and indexing:
 /// Unicode (UAX #29) words, punctuation left out.
-pub fn words(key: &str) -> Vec<String> {
+pub fn words(key: &str) -> Words {
     use unicode_segmentation::UnicodeSegmentation;
-    key.unicode_words().map(|w| w.to_lowercase()).collect()
+    let mut text = String::with_capacity(key.len());
+    let mut count = 0;
+    for word in key.unicode_words() {
+        if count > 0 {
+            text.push(' ');
+        }
+        if word.is_ascii() {
+            text.extend(word.bytes().map(|b| char::from(b.to_ascii_lowercase())));
+        } else {
+            text.push_str(&word.to_lowercase());
+        }
+        count += 1;
+    }
+    Words { text, count }
+}
+
+/// The lower-cased words of a paragraph, kept in one string (a word holds
+/// no white space), so that a statement of a million words is not a million
+/// allocations.
+#[derive(Clone, Default, PartialEq, Eq)]
+pub struct Words {
+    text: String,
+    count: usize,
+}
+
+impl Words {
+    /// The words in order.
+    pub fn iter(&self) -> impl Iterator<Item = &str> + '_ {
+        self.text.split(' ').filter(|w| !w.is_empty())
+    }
+
+    /// How many words.
+    pub fn len(&self) -> usize {
+        self.count
+    }
+
+    /// True when there are none.
+    pub fn is_empty(&self) -> bool {
+        self.count == 0
+    }
+}
+
+impl std::fmt::Debug for Words {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_list().entries(self.iter()).finish()
+    }
+}
+
+impl<const N: usize> PartialEq<[&str; N]> for Words {
+    fn eq(&self, other: &[&str; N]) -> bool {
+        self.len() == N && self.iter().eq(other.iter().copied())
+    }
 }
 
 #[cfg(test)]
@@ -215,6 +303,52 @@ mod tests {
         assert_eq!(comparison_key("1."), "1.");
         assert_eq!(comparison_key("1.5 million"), "1.5 million");
         assert_eq!(comparison_key("-5 degrees"), "-5 degrees");
+    }
+
+    #[test]
+    fn fast_paths_agree_with_the_normalizer() {
+        let slow = |t: &str| {
+            let folded: String = t.nfkc().map(fold_char).collect();
+            let mut out = String::new();
+            let mut pending = false;
+            for ch in folded.chars() {
+                if is_invisible(ch) {
+                    continue;
+                }
+                if ch.is_whitespace() {
+                    pending = !out.is_empty();
+                    continue;
+                }
+                if pending {
+                    out.push(' ');
+                    pending = false;
+                }
+                out.push(ch);
+            }
+            out
+        };
+        for t in [
+            "",
+            " ",
+            "plain words",
+            " lead",
+            "trail ",
+            "two  spaces",
+            "tab\there",
+            "line\nend\r\n",
+            "back`tick",
+            "caf\u{e9} \u{2018}q\u{2019}",
+            "cafe\u{301}",
+            "\u{ff21}\u{ff22} \u{fb01}nal",
+            "a\u{a0}\u{a0}b\u{200b}c",
+            "\u{3000}x",
+            "\u{1100}\u{1161}\u{11a8}",
+            "\u{d55c}\u{ad6d}\u{c5b4} \u{65e5}\u{672c}",
+            "\u{212a}elvin \u{17f}",
+        ] {
+            assert_eq!(fold_typography(t), slow(t), "{t:?}");
+            assert_eq!(tidy_spaces(t), tidy_chars(t.chars()), "{t:?}");
+        }
     }
 
     #[test]

@@ -2,11 +2,12 @@
 //! are joined, list items start blocks of their own, and words hyphenated
 //! across a line end are mended from the document's own evidence.
 
+use std::cell::OnceCell;
 use std::collections::HashSet;
 
 use crate::block::Block;
 use crate::chrome::Chrome;
-use crate::normalize::{split_number, tidy_spaces};
+use crate::normalize::{is_invisible, split_number, tidy_spaces};
 
 /// Splits plain text into blocks.
 ///
@@ -53,7 +54,8 @@ fn group_lines<'a>(
     lines: &[&'a str],
     is_chrome: &dyn Fn(&str) -> bool,
 ) -> Vec<(usize, Vec<&'a str>)> {
-    let is_blank = |l: &str| tidy_spaces(l).is_empty();
+    // What `tidy_spaces` leaves nothing of.
+    let is_blank = |l: &str| l.chars().all(|c| c.is_whitespace() || is_invisible(c));
     let wrapped_without_blanks = looks_like_unbroken_wrap(lines);
     let width = lines
         .iter()
@@ -145,15 +147,24 @@ fn ends_clause(line: &str) -> bool {
     ends_sentence(line) || line.trim_end().ends_with(';')
 }
 
-/// The words of a document, to decide line-end hyphens from evidence.
-struct Vocabulary {
-    words: HashSet<String>,
+/// The words of a document, to decide line-end hyphens from evidence:
+/// gathered the first time a hyphen needs them (most documents have none).
+struct Vocabulary<'a> {
+    text: &'a str,
+    words: OnceCell<HashSet<String>>,
 }
 
-impl Vocabulary {
+impl<'a> Vocabulary<'a> {
+    fn of(text: &'a str) -> Vocabulary<'a> {
+        Vocabulary {
+            text,
+            words: OnceCell::new(),
+        }
+    }
+
     /// The words of the text, leaving out the pieces of words broken at a
     /// line end ("trilat-" and the "eral" that starts the next line).
-    fn of(text: &str) -> Vocabulary {
+    fn gather(text: &str) -> HashSet<String> {
         let mut words = HashSet::new();
         let mut broken = false;
         for line in text.lines() {
@@ -167,16 +178,18 @@ impl Vocabulary {
             words.extend(pieces.filter(|w| !w.ends_with('-')).map(str::to_lowercase));
             broken = line.trim_end().ends_with('-');
         }
-        Vocabulary { words }
+        words
     }
 
     fn contains(&self, word: &str) -> bool {
-        self.words.contains(&word.to_lowercase())
+        self.words
+            .get_or_init(|| Vocabulary::gather(self.text))
+            .contains(&word.to_lowercase())
     }
 }
 
 /// Joins the lines of one paragraph.
-fn join_lines(lines: &[&str], vocabulary: &Vocabulary) -> String {
+fn join_lines(lines: &[&str], vocabulary: &Vocabulary<'_>) -> String {
     let mut out = String::new();
     for line in lines {
         let line = line.trim();
@@ -226,7 +239,7 @@ enum Hyphen {
 ///    document uses on its own ("multi-" + "year"); drop it when that part
 ///    is a fragment the document never uses alone ("trilat-" + "eral",
 ///    "commit-" + "ment").
-fn join_hyphenated(before: &str, after: &str, vocabulary: &Vocabulary) -> Hyphen {
+fn join_hyphenated(before: &str, after: &str, vocabulary: &Vocabulary<'_>) -> Hyphen {
     let after_word: String = after
         .chars()
         .take_while(|c| c.is_alphanumeric() || *c == '-')

@@ -1,6 +1,8 @@
 //! Key terms: how often each actor, place, instrument or topic is mentioned
 //! in each statement, aliases folded ("North Korea", "Pyongyang" → DPRK).
 
+use std::sync::OnceLock;
+
 use regex::{Regex, RegexBuilder};
 
 use crate::document::Paragraph;
@@ -10,9 +12,29 @@ use crate::normalize::fold_typography;
 pub const BUILTIN: &str = include_str!("terms.txt");
 
 /// A compiled term list.
+///
+/// A term is a list of aliases matched like the case-insensitive pattern
+/// `\bALIAS\b|…` (longest alias first; no `\b` around an alias with
+/// characters other than ASCII), counted without overlaps. Aliases made of
+/// ASCII and of characters without case (Korean, Japanese, Chinese) are
+/// counted by one pass over the text for all terms at once, which needs no
+/// regular expression compiled; a term with other aliases uses its
+/// compiled pattern.
 #[derive(Debug, Clone)]
 pub struct Terms {
-    terms: Vec<(String, Regex)>,
+    terms: Vec<Term>,
+    /// For each first byte (ASCII in lower case), the `(term, alias)` pairs
+    /// whose alias starts with it, in order of term and alias.
+    by_first_byte: Vec<Vec<(u32, u32)>>,
+}
+
+#[derive(Debug, Clone)]
+struct Term {
+    name: String,
+    /// The aliases in the pattern's order, folded, ASCII in lower case.
+    aliases: Vec<String>,
+    /// The compiled pattern, for a term whose aliases the pass cannot match.
+    regex: Option<Regex>,
 }
 
 /// A term's mentions on both sides.
@@ -42,6 +64,7 @@ impl TermCount {
 impl Terms {
     /// Reads a term list; errors name the 1-based line.
     pub fn parse(source: &str) -> Result<Terms, String> {
+        let trusted = source == BUILTIN;
         let mut terms = Vec::new();
         for (i, line) in source.lines().enumerate() {
             let line = line.trim();
@@ -76,13 +99,37 @@ impl Terms {
                 })
                 .collect::<Vec<_>>()
                 .join("|");
-            let regex = RegexBuilder::new(&pattern)
-                .case_insensitive(true)
-                .build()
-                .map_err(|e| format!("line {}: {e}", i + 1))?;
-            terms.push((name.trim().to_string(), regex));
+            let simple = aliases.iter().all(|a| a.chars().all(is_plain));
+            // The built-in list is tested to compile (`builtin_parses`);
+            // another is compiled here, so that errors name the line.
+            let regex = if simple && trusted {
+                None
+            } else {
+                let regex = RegexBuilder::new(&pattern)
+                    .case_insensitive(true)
+                    .build()
+                    .map_err(|e| format!("line {}: {e}", i + 1))?;
+                (!simple).then_some(regex)
+            };
+            terms.push(Term {
+                name: name.trim().to_string(),
+                aliases: aliases.iter().map(|a| a.to_ascii_lowercase()).collect(),
+                regex,
+            });
         }
-        Ok(Terms { terms })
+        let mut by_first_byte = vec![Vec::new(); 256];
+        for (t, term) in terms.iter().enumerate() {
+            if term.regex.is_some() {
+                continue;
+            }
+            for (a, alias) in term.aliases.iter().enumerate() {
+                by_first_byte[usize::from(alias.as_bytes()[0])].push((t as u32, a as u32));
+            }
+        }
+        Ok(Terms {
+            terms,
+            by_first_byte,
+        })
     }
 
     /// The built-in term list.
@@ -90,6 +137,40 @@ impl Terms {
         // Tested to parse (`builtin_parses`).
         #[allow(clippy::expect_used)]
         Terms::parse(BUILTIN).expect("built-in terms parse")
+    }
+
+    /// How often each term occurs in `text`: the non-overlapping matches of
+    /// its pattern, leftmost first, and at one place the first alias that
+    /// matches there.
+    fn count_in(&self, text: &str) -> Vec<usize> {
+        let bytes = text.as_bytes();
+        let mut counts = vec![0; self.terms.len()];
+        let mut free_from = vec![0; self.terms.len()];
+        for (at, &byte) in bytes.iter().enumerate() {
+            let candidates = &self.by_first_byte[usize::from(byte.to_ascii_lowercase())];
+            if candidates.is_empty() {
+                continue;
+            }
+            let mut matched_term = u32::MAX;
+            for &(t, a) in candidates {
+                let t_at = t as usize;
+                if t == matched_term || at < free_from[t_at] {
+                    continue;
+                }
+                let alias = self.terms[t_at].aliases[a as usize].as_str();
+                if matches_at(text, at, alias) {
+                    counts[t_at] += 1;
+                    free_from[t_at] = at + alias.len();
+                    matched_term = t;
+                }
+            }
+        }
+        for (count, term) in counts.iter_mut().zip(&self.terms) {
+            if let Some(regex) = &term.regex {
+                *count = regex.find_iter(text).count();
+            }
+        }
+        counts
     }
 
     /// Counts each term in both statements; terms mentioned on neither side
@@ -101,17 +182,93 @@ impl Terms {
                 .collect::<Vec<_>>()
                 .join("\n")
         };
-        let (old_text, new_text) = (text(old), text(new));
+        let (old_counts, new_counts) = (self.count_in(&text(old)), self.count_in(&text(new)));
         self.terms
             .iter()
-            .map(|(name, re)| TermCount {
-                term: name.clone(),
-                old: re.find_iter(&old_text).count(),
-                new: re.find_iter(&new_text).count(),
+            .zip(old_counts.into_iter().zip(new_counts))
+            .map(|(term, (old, new))| TermCount {
+                term: term.name.clone(),
+                old,
+                new,
             })
             .filter(|c| c.old + c.new > 0)
             .collect()
     }
+}
+
+/// True for a character the pass matches as the pattern would: ASCII, or a
+/// character without case (its only case variant is itself).
+fn is_plain(c: char) -> bool {
+    if c.is_ascii() {
+        return true;
+    }
+    let mut lower = c.to_lowercase();
+    let mut upper = c.to_uppercase();
+    lower.next() == Some(c)
+        && lower.next().is_none()
+        && upper.next() == Some(c)
+        && upper.next().is_none()
+}
+
+/// Whether `alias` (ASCII in lower case) matches `text` at byte `at`, ASCII
+/// letters in either case, with a word boundary (`\b`) on each side when
+/// the alias is all ASCII. The text is folded to NFKC, where no character
+/// but an ASCII letter has an ASCII letter among its case variants.
+fn matches_at(text: &str, at: usize, alias: &str) -> bool {
+    let bytes = text.as_bytes();
+    let end = at + alias.len();
+    if end > bytes.len()
+        || !bytes[at..end]
+            .iter()
+            .zip(alias.as_bytes())
+            .all(|(b, a)| b.to_ascii_lowercase() == *a)
+    {
+        return false;
+    }
+    if !alias.is_ascii() {
+        return true;
+    }
+    let (first, last) = (alias.as_bytes()[0], alias.as_bytes()[alias.len() - 1]);
+    let before = text[..at].chars().next_back().is_some_and(is_word);
+    let after = text[end..].chars().next().is_some_and(is_word);
+    before != is_word(char::from(first)) && after != is_word(char::from(last))
+}
+
+/// A word character as the pattern's `\w` has it (Unicode: alphabetic,
+/// marks, decimal digits, connector punctuation, joiners).
+fn is_word(c: char) -> bool {
+    if c.is_ascii() {
+        return c.is_ascii_alphanumeric() || c == '_';
+    }
+    if c.is_alphabetic()
+        || unicode_normalization::char::is_combining_mark(c)
+        || matches!(
+            c,
+            '\u{200C}'
+                | '\u{200D}'
+                | '\u{203F}'
+                | '\u{2040}'
+                | '\u{2054}'
+                | '\u{FE33}'
+                | '\u{FE34}'
+                | '\u{FE4D}'
+                | '\u{FE4E}'
+                | '\u{FE4F}'
+                | '\u{FF3F}'
+        )
+    {
+        return true;
+    }
+    if !c.is_numeric() {
+        return false;
+    }
+    // A decimal digit is a word character, other numbers are not: the
+    // standard library cannot tell them apart, the pattern's tables can.
+    static DIGIT: OnceLock<Option<Regex>> = OnceLock::new();
+    DIGIT
+        .get_or_init(|| Regex::new(r"^\d$").ok())
+        .as_ref()
+        .is_some_and(|re| re.is_match(c.encode_utf8(&mut [0; 4])))
 }
 
 #[cfg(test)]
@@ -127,6 +284,8 @@ mod tests {
     #[test]
     fn builtin_parses() {
         assert!(Terms::parse(BUILTIN).is_ok());
+        // Read as a user's list, its patterns are compiled too.
+        assert!(Terms::parse(&format!("# a copy\n{BUILTIN}")).is_ok());
     }
 
     #[test]
@@ -152,6 +311,83 @@ mod tests {
             &paragraphs("x"),
         );
         assert_eq!(counts[0].old, 1);
+    }
+
+    /// The patterns the terms stand for, compiled.
+    fn patterns(source: &str) -> Vec<Regex> {
+        source
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty() && !l.starts_with('#'))
+            .map(|line| {
+                let mut aliases: Vec<String> = line
+                    .split_once(':')
+                    .unwrap()
+                    .1
+                    .split('|')
+                    .map(|a| fold_typography(a.trim()))
+                    .filter(|a| !a.is_empty())
+                    .collect();
+                aliases.sort_by_key(|a| std::cmp::Reverse(a.chars().count()));
+                let pattern = aliases
+                    .iter()
+                    .map(|a| {
+                        let escaped = regex::escape(a);
+                        if a.is_ascii() {
+                            format!(r"\b{escaped}\b")
+                        } else {
+                            escaped
+                        }
+                    })
+                    .collect::<Vec<_>>()
+                    .join("|");
+                RegexBuilder::new(&pattern)
+                    .case_insensitive(true)
+                    .build()
+                    .unwrap()
+            })
+            .collect()
+    }
+
+    #[test]
+    fn the_pass_counts_what_the_patterns_match() {
+        let extra = "Korea: Korea | Korean | 한국\nSea: sea | sea lane | caf\u{e9} | KOREA-JAPAN\n";
+        let mut texts: Vec<String> = Vec::new();
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus");
+        for dir in ["dtt", "dtt-ko"] {
+            for entry in std::fs::read_dir(root.join(dir)).unwrap().flatten() {
+                texts.push(std::fs::read_to_string(entry.path()).unwrap());
+            }
+        }
+        texts.extend(
+            [
+                "DPRK_x xDPRK DPRK2 2DPRK dprk's (DPRK) DPRKs NORTH KOREAN North Korea's",
+                "\u{e9}DPRK DPRK\u{e9} DPRK\u{301} \u{2460}DPRK DPRK\u{bd} \u{663}DPRK DPRK\u{663}",
+                "\u{203f}DPRK DPRK\u{203f} \u{200d}DPRK missilemissile missile-missile",
+                "북한북한 北朝鮮の 핵핵 nuclear核 sea sea lane sea-lane SEA LANE Korea-Japan",
+                "Taiwan Strait Taiwan StraitTaiwan taiwan strait's TSCFTSCF",
+                "",
+                "x",
+            ]
+            .map(fold_typography),
+        );
+        for source in [BUILTIN.to_string(), format!("{BUILTIN}{extra}")] {
+            let terms = Terms::parse(&source).unwrap();
+            let patterns = patterns(&source);
+            assert_eq!(terms.terms.len(), patterns.len());
+            for text in &texts {
+                let text = fold_typography(text);
+                let counts = terms.count_in(&text);
+                for ((term, re), count) in terms.terms.iter().zip(&patterns).zip(&counts) {
+                    assert_eq!(
+                        *count,
+                        re.find_iter(&text).count(),
+                        "{} in {text:?}",
+                        term.name
+                    );
+                }
+            }
+        }
     }
 
     #[test]

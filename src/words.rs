@@ -6,6 +6,7 @@
 //! their folded form (curly and straight quotes, dashes and spaces alike), so
 //! typography never shows up as an edit.
 
+use std::borrow::Cow;
 use std::time::{Duration, Instant};
 
 use similar::{Algorithm, DiffTag, capture_diff_slices_deadline};
@@ -19,7 +20,7 @@ const CONTEXT_WORDS: usize = 4;
 
 struct Token<'a> {
     text: &'a str,
-    key: String,
+    key: Cow<'a, str>,
     is_word: bool,
 }
 
@@ -27,10 +28,13 @@ fn tokens(text: &str) -> Vec<Token<'_>> {
     text.split_word_bounds()
         .map(|t| {
             let is_space = t.chars().all(char::is_whitespace);
+            // ASCII without white space or a backtick is its own folded form.
             let key = if is_space {
-                " ".to_string()
+                Cow::Borrowed(" ")
+            } else if t.is_ascii() && !t.contains('`') && !t.contains(char::is_whitespace) {
+                Cow::Borrowed(t)
             } else {
-                fold_typography(t)
+                Cow::Owned(fold_typography(t))
             };
             Token {
                 text: t,
@@ -49,8 +53,8 @@ pub fn redline(old: &str, new: &str) -> Vec<Span> {
     let new = split_number(new).1;
     let a = tokens(old);
     let b = tokens(new);
-    let a_keys: Vec<&str> = a.iter().map(|t| t.key.as_str()).collect();
-    let b_keys: Vec<&str> = b.iter().map(|t| t.key.as_str()).collect();
+    let a_keys: Vec<&str> = a.iter().map(|t| t.key.as_ref()).collect();
+    let b_keys: Vec<&str> = b.iter().map(|t| t.key.as_ref()).collect();
     let deadline = Instant::now() + Duration::from_millis(200);
     let ops = capture_diff_slices_deadline(Algorithm::Patience, &a_keys, &b_keys, Some(deadline));
 

@@ -839,12 +839,24 @@ fn version_prints_the_crate_version() {
 fn accept_file_round_trip() {
     let dir = TempDir::new().expect("tempdir");
     let accept = dir.path().join("accepted.txt");
-    let out = cmd().args(["-q", "--write-accept", path_str(&accept), DTT_14TH, DTT_15TH]).output().expect("run");
+    let out = cmd()
+        .args([
+            "-q",
+            "--write-accept",
+            path_str(&accept),
+            DTT_14TH,
+            DTT_15TH,
+        ])
+        .output()
+        .expect("run");
     assert_eq!(out.status.code(), Some(1));
     assert!(out.stdout.is_empty(), "--quiet prints nothing");
     let text = fs::read_to_string(&accept).expect("accept file");
     assert!(text.starts_with("# statement-diff accept file"));
-    cmd().args(["-q", "--accept", path_str(&accept), DTT_14TH, DTT_15TH]).assert().code(0);
+    cmd()
+        .args(["-q", "--accept", path_str(&accept), DTT_14TH, DTT_15TH])
+        .assert()
+        .code(0);
     // Accepted changes are still shown, marked.
     cmd()
         .args(["--accept", path_str(&accept), DTT_14TH, DTT_15TH])
@@ -852,24 +864,46 @@ fn accept_file_round_trip() {
         .code(0)
         .stdout(predicate::str::contains("(accepted)"));
     // Another pair's changes are not covered.
-    cmd().args(["-q", "--accept", path_str(&accept), DTT_15TH, DTT_16TH]).assert().code(1);
+    cmd()
+        .args(["-q", "--accept", path_str(&accept), DTT_15TH, DTT_16TH])
+        .assert()
+        .code(1);
 }
 
 #[test]
 fn a_bad_accept_file_names_the_line() {
     let dir = TempDir::new().expect("tempdir");
-    let accept = write_file(&dir, "accepted.txt", b"# reviewed\nnot-a-fingerprint moved\n");
-    let out = cmd().args(["--accept", path_str(&accept), DTT_14TH, DTT_15TH]).output().expect("run");
+    let accept = write_file(
+        &dir,
+        "accepted.txt",
+        b"# reviewed\nnot-a-fingerprint moved\n",
+    );
+    let out = cmd()
+        .args(["--accept", path_str(&accept), DTT_14TH, DTT_15TH])
+        .output()
+        .expect("run");
     assert_one_line_error(&out, &[path_str(&accept), "line 2"]);
 }
 
 #[test]
 fn fail_on_picks_the_kinds_that_fail() {
     // 14th -> 15th has stronger language but nothing weaker.
-    cmd().args(["-q", "--fail-on", "weaker", DTT_14TH, DTT_15TH]).assert().code(0);
-    cmd().args(["-q", "--fail-on", "stronger", DTT_14TH, DTT_15TH]).assert().code(1);
-    cmd().args(["-q", "--fail-on", "moved,added", DTT_14TH, DTT_15TH]).assert().code(1);
-    cmd().args(["--fail-on", "sideways", DTT_14TH, DTT_15TH]).assert().code(2);
+    cmd()
+        .args(["-q", "--fail-on", "weaker", DTT_14TH, DTT_15TH])
+        .assert()
+        .code(0);
+    cmd()
+        .args(["-q", "--fail-on", "stronger", DTT_14TH, DTT_15TH])
+        .assert()
+        .code(1);
+    cmd()
+        .args(["-q", "--fail-on", "moved,added", DTT_14TH, DTT_15TH])
+        .assert()
+        .code(1);
+    cmd()
+        .args(["--fail-on", "sideways", DTT_14TH, DTT_15TH])
+        .assert()
+        .code(2);
 }
 
 #[test]
@@ -877,7 +911,10 @@ fn stat_is_one_line() {
     let (code, out) = stdout_of(&["--stat", DTT_14TH, DTT_15TH]);
     assert_eq!(code, Some(1));
     assert_eq!(out.lines().count(), 1);
-    assert!(out.contains("3 added") && out.contains("2 stronger"), "{out}");
+    assert!(
+        out.contains("3 added") && out.contains("2 stronger"),
+        "{out}"
+    );
 }
 
 #[test]
@@ -887,18 +924,31 @@ fn yaml_records_inputs_and_settings() {
     let sha = doc["old"]["sha256"].as_str().expect("sha256");
     assert_eq!(sha.len(), 64);
     assert_eq!(doc["settings"]["threshold"].as_f64(), Some(0.5));
-    assert_eq!(doc["tool"]["version"].as_str(), Some(env!("CARGO_PKG_VERSION")));
-    assert!(doc["changes"][0]["fingerprint"].as_str().is_some_and(|f| f.len() == 16));
+    assert_eq!(
+        doc["tool"]["version"].as_str(),
+        Some(env!("CARGO_PKG_VERSION"))
+    );
+    assert!(
+        doc["changes"][0]["fingerprint"]
+            .as_str()
+            .is_some_and(|f| f.len() == 16)
+    );
 }
 
 #[test]
 fn man_page_and_completions() {
     let (code, man) = stdout_of(&["--generate", "man"]);
     assert_eq!(code, Some(0));
-    assert!(man.contains(".TH statement-diff") && man.contains("fail\\-on"), "roff man page");
+    assert!(
+        man.contains(".TH statement-diff") && man.contains("fail\\-on"),
+        "roff man page"
+    );
     for shell in ["bash", "zsh", "fish", "elvish", "powershell"] {
         let (code, out) = stdout_of(&["--generate", shell]);
         assert_eq!(code, Some(0));
-        assert!(out.contains("statement-diff") && out.contains("--accept"), "{shell}");
+        assert!(
+            out.contains("statement-diff") && out.contains("--accept"),
+            "{shell}"
+        );
     }
 }

@@ -8,9 +8,11 @@ pub mod lexicon;
 pub mod sentence;
 
 use std::collections::HashMap;
+use std::hash::BuildHasherDefault;
 
 use unicode_segmentation::UnicodeSegmentation;
 
+use crate::align::{WordHasher, rank, window};
 use crate::document::Paragraph;
 use crate::normalize::{fold_typography, split_number};
 use lexicon::{EntryKind, Hit, Lexicon};
@@ -31,8 +33,9 @@ pub struct Commitment {
     /// The clause from its verb on, folded and lower-cased: two commitments
     /// with equal cores are kept word for word.
     core: String,
-    /// Stemmed words of the core, for similarity.
-    stems: Vec<String>,
+    /// Stemmed words of the clause, for similarity, each followed by a space
+    /// (one string: thousands of commitments, not a million allocations).
+    stems: String,
     /// How strong its language is.
     pub strength: Strength,
     /// The verb phrase with its modifiers ("strongly condemned",
@@ -151,6 +154,16 @@ struct Token<'a> {
     word: &'a str,
 }
 
+/// A word folded and lower-cased. (A word is never white space or a
+/// backtick, so an ASCII word folds to itself.)
+fn lower_word(word: &str) -> String {
+    if word.is_ascii() {
+        word.to_ascii_lowercase()
+    } else {
+        fold_typography(word).to_lowercase()
+    }
+}
+
 fn is_cjk(word: &str) -> bool {
     word.chars().any(|c| matches!(c as u32, 0x1100..=0x11FF | 0x3040..=0x30FF | 0x3130..=0x318F | 0x4E00..=0x9FFF | 0xAC00..=0xD7AF))
 }
@@ -170,10 +183,7 @@ fn extract_sentence(
             word,
         })
         .collect();
-    let lower: Vec<String> = tokens
-        .iter()
-        .map(|t| fold_typography(t.word).to_lowercase())
-        .collect();
+    let lower: Vec<String> = tokens.iter().map(|t| lower_word(t.word)).collect();
     let mut hits: Vec<Hit> = Vec::new();
     let mut at = 0;
     while at < lower.len() {
@@ -348,16 +358,15 @@ fn build(
         .iter()
         .map(|h| h.level)
         .sum::<i32>();
+    // The first modal after the verb: the first place one matches (what
+    // `find_all(…).first()` finds, without reading on).
+    let after_verb = &lower[hit.end.min(end)..end.max(hit.end.min(end))];
+    let first_modal =
+        (0..after_verb.len()).find_map(|at| lexicon.match_at(after_verb, at, EntryKind::Modal));
     let strength = Strength {
         verb: hit.level,
         modifiers: level_sum(EntryKind::Intensifier) - in_verb - level_sum(EntryKind::Softener),
-        modal: lexicon
-            .find_all(
-                &lower[hit.end.min(end)..end.max(hit.end.min(end))],
-                EntryKind::Modal,
-            )
-            .first()
-            .map(|h| h.level),
+        modal: first_modal.map(|h| h.level),
         negations: lexicon.find_all(clause, EntryKind::Negation).len(),
     };
     let mut vp_end = hit.end;
@@ -389,16 +398,10 @@ fn build(
         vp_start -= 1;
     }
     let verb_phrase = lower[vp_start..vp_end.max(hit.end)].join(" ");
-    let modal_phrase = lexicon
-        .find_all(
-            &lower[hit.end.min(end)..end.max(hit.end.min(end))],
-            EntryKind::Modal,
-        )
-        .first()
-        .map(|m| {
-            let (s, e) = (hit.end + m.start, (hit.end + m.end + 1).min(lower.len()));
-            lower[s..e].join(" ")
-        });
+    let modal_phrase = first_modal.map(|m| {
+        let (s, e) = (hit.end + m.start, (hit.end + m.end + 1).min(lower.len()));
+        lower[s..e].join(" ")
+    });
     let _ = verb_words;
     let core = fold_typography(core_text).to_lowercase();
     let core = core
@@ -409,11 +412,11 @@ fn build(
     // Similarity reads the whole clause: an introductory phrase ("With the
     // Panel of Experts no longer monitoring sanctions, they affirmed …")
     // often carries words the old clause had after its verb.
-    let stems = fold_typography(text)
-        .to_lowercase()
-        .unicode_words()
-        .map(stem)
-        .collect();
+    let mut stems = String::new();
+    for word in fold_typography(text).to_lowercase().unicode_words() {
+        stems.push_str(&stem(word));
+        stems.push(' ');
+    }
     let numbers = core
         .unicode_words()
         .filter(|w| w.chars().any(|c| c.is_ascii_digit()))
@@ -541,61 +544,110 @@ const STOP: &[&str] = &[
     "all", "also", "three", "further",
 ];
 
+/// How many index entries one commitment visits at most when it looks up
+/// its stems (rarest first and, of a long list, the commitments nearest its
+/// own place): a statement of thousands of commitments that share most of
+/// their words costs no more per commitment than a short one.
+const LOOKUP_BUDGET: usize = 1024;
+
 /// Matches every old commitment with the new ones and classifies each.
+///
+/// Each old commitment looks up its informative stems in an index of the
+/// new ones and scores the few that share the most (the nearest in relative
+/// position among equals): never every pair.
 pub fn compare(
     old: &[Commitment],
     new: &[Commitment],
     options: &MatchOptions,
 ) -> Vec<CommitmentChange> {
-    let weights = idf(old, new);
-    let weight = |s: &str| weights.get(s).copied().unwrap_or(1.0);
+    let stems = Stems::of(old, new);
     let mut pairs: Vec<(usize, usize, f64)> = Vec::new();
     // Index the new commitments by their informative stems.
-    let mut index: HashMap<&str, Vec<usize>> = HashMap::new();
-    for (j, c) in new.iter().enumerate() {
-        let mut stems: Vec<&str> = c
-            .stems
+    let mut postings: Vec<Vec<u32>> = vec![Vec::new(); stems.weight.len()];
+    for (j, ids) in stems.new.iter().enumerate() {
+        let mut ids: Vec<u32> = ids
             .iter()
-            .map(String::as_str)
-            .filter(|s| !STOP.contains(s))
+            .copied()
+            .filter(|&s| !stems.stop[s as usize])
             .collect();
-        stems.sort_unstable();
-        stems.dedup();
-        for s in stems {
-            index.entry(s).or_default().push(j);
+        ids.sort_unstable();
+        ids.dedup();
+        for s in ids {
+            postings[s as usize].push(j as u32);
         }
     }
     let common = (new.len() / 2).max(8);
+    let relative = |i: usize, j: usize| {
+        (i as f64 / old.len().max(1) as f64 - j as f64 / new.len().max(1) as f64).abs()
+    };
+    let mut shared = vec![0u32; new.len()];
+    let mut touched: Vec<u32> = Vec::new();
+    let mut count = vec![0i32; stems.weight.len()];
     for (i, c) in old.iter().enumerate() {
-        let mut seen: Vec<usize> = Vec::new();
-        for s in c.stems.iter().filter(|s| !STOP.contains(&s.as_str())) {
-            if let Some(list) = index.get(s.as_str()).filter(|l| l.len() <= common) {
-                seen.extend(list);
+        // Each informative stem with how often the commitment uses it.
+        let mut lookups: Vec<(u32, u32)> = Vec::new();
+        let mut ids: Vec<u32> = stems.old[i]
+            .iter()
+            .copied()
+            .filter(|&s| !stems.stop[s as usize])
+            .collect();
+        ids.sort_unstable();
+        for s in ids {
+            match lookups.last_mut() {
+                Some((last, n)) if *last == s => *n += 1,
+                _ => lookups.push((s, 1)),
+            }
+        }
+        lookups.retain(|&(s, _)| (1..=common).contains(&postings[s as usize].len()));
+        let visits: usize = lookups
+            .iter()
+            .map(|&(s, _)| postings[s as usize].len())
+            .sum();
+        if visits > LOOKUP_BUDGET {
+            lookups.sort_by_key(|&(s, _)| (postings[s as usize].len(), s));
+        }
+        let expected = i * new.len() / old.len().max(1);
+        let mut visited = 0;
+        for &(s, times) in &lookups {
+            let list = &postings[s as usize];
+            let centre = list.partition_point(|&j| (j as usize) < expected);
+            let list = window(list, LOOKUP_BUDGET - visited, centre);
+            if list.is_empty() {
+                break;
+            }
+            visited += list.len();
+            for &j in list {
+                if shared[j as usize] == 0 {
+                    touched.push(j);
+                }
+                shared[j as usize] += times;
             }
         }
         // The candidates sharing the most informative words, at most a few
-        // dozen: never every pair.
-        seen.sort_unstable();
-        let mut shared: Vec<(usize, usize)> = Vec::new();
-        for j in seen {
-            match shared.last_mut() {
-                Some((last, n)) if *last == j => *n += 1,
-                _ => shared.push((j, 1)),
-            }
+        // dozen: most shared first, then the nearest, then the first.
+        let mut ranked: Vec<u128> = touched
+            .iter()
+            .map(|&j| rank(shared[j as usize], relative(i, j as usize), j))
+            .collect();
+        if ranked.len() > MAX_CANDIDATES {
+            ranked.select_nth_unstable(MAX_CANDIDATES - 1);
+            ranked.truncate(MAX_CANDIDATES);
         }
-        shared.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
-        shared.truncate(MAX_CANDIDATES);
-        for (j, _) in shared {
+        for &j in &touched {
+            shared[j as usize] = 0;
+        }
+        for j in ranked.into_iter().map(|r| r as u32) {
+            let j = j as usize;
             let s = if c.core == new[j].core {
                 1.0
             } else {
-                similarity(&c.stems, &new[j].stems, &weight)
+                stems.similarity(&stems.old[i], &stems.new[j], &mut count)
             };
-
             if s >= options.threshold {
                 pairs.push((i, j, s));
             }
         }
+        touched.clear();
     }
     pairs.sort_by(|a, b| b.2.total_cmp(&a.2).then(a.0.cmp(&b.0)).then(a.1.cmp(&b.1)));
     let mut old_used = vec![false; old.len()];
@@ -643,45 +695,90 @@ pub fn compare(
     out
 }
 
-/// Inverse document frequency of each stem over both statements'
+/// The stems of both statements' commitments, numbered, with their
+/// weights: the inverse document frequency of each stem over both sides'
 /// commitments; stop words weigh little.
-fn idf(old: &[Commitment], new: &[Commitment]) -> HashMap<String, f64> {
-    let mut df: HashMap<&str, usize> = HashMap::new();
-    for c in old.iter().chain(new) {
-        let mut stems: Vec<&str> = c.stems.iter().map(String::as_str).collect();
-        stems.sort_unstable();
-        stems.dedup();
-        for s in stems {
-            *df.entry(s).or_default() += 1;
-        }
-    }
-    let n = (old.len() + new.len()) as f64;
-    df.into_iter()
-        .map(|(s, d)| {
-            let w = (1.0 + n / d as f64).ln();
-            (s.to_string(), if STOP.contains(&s) { w * 0.2 } else { w })
-        })
-        .collect()
+struct Stems {
+    /// Each old commitment's stems, as numbers.
+    old: Vec<Vec<u32>>,
+    /// Each new commitment's stems, as numbers.
+    new: Vec<Vec<u32>>,
+    /// Weight of each stem.
+    weight: Vec<f64>,
+    /// Whether each stem is a stop word.
+    stop: Vec<bool>,
 }
 
-/// Weighted Dice similarity of two stem multisets.
-fn similarity(a: &[String], b: &[String], weight: &dyn Fn(&str) -> f64) -> f64 {
-    let mut count: HashMap<&str, i32> = HashMap::new();
-    for s in a {
-        *count.entry(s).or_default() += 1;
-    }
-    let mut shared = 0.0;
-    for s in b {
-        if let Some(n) = count.get_mut(s.as_str()).filter(|n| **n > 0) {
-            *n -= 1;
-            shared += weight(s);
+impl Stems {
+    fn of(old: &[Commitment], new: &[Commitment]) -> Stems {
+        fn number<'a>(
+            ids: &mut HashMap<&'a str, u32, BuildHasherDefault<WordHasher>>,
+            c: &'a Commitment,
+        ) -> Vec<u32> {
+            c.stems
+                .split_terminator(' ')
+                .map(|s| {
+                    let next = ids.len() as u32;
+                    *ids.entry(s).or_insert(next)
+                })
+                .collect()
+        }
+        let mut ids = HashMap::default();
+        let old_ids: Vec<Vec<u32>> = old.iter().map(|c| number(&mut ids, c)).collect();
+        let new_ids: Vec<Vec<u32>> = new.iter().map(|c| number(&mut ids, c)).collect();
+        let mut stop = vec![false; ids.len()];
+        for (s, &id) in &ids {
+            stop[id as usize] = STOP.contains(s);
+        }
+        let mut df = vec![0usize; ids.len()];
+        let mut last_seen = vec![usize::MAX; ids.len()];
+        for (k, c) in old_ids.iter().chain(&new_ids).enumerate() {
+            for &s in c {
+                if last_seen[s as usize] != k {
+                    last_seen[s as usize] = k;
+                    df[s as usize] += 1;
+                }
+            }
+        }
+        let n = (old.len() + new.len()) as f64;
+        let weight = df
+            .iter()
+            .zip(&stop)
+            .map(|(&d, &stop)| {
+                let w = (1.0 + n / d as f64).ln();
+                if stop { w * 0.2 } else { w }
+            })
+            .collect();
+        Stems {
+            old: old_ids,
+            new: new_ids,
+            weight,
+            stop,
         }
     }
-    let total: f64 = a.iter().chain(b).map(|s| weight(s)).sum();
-    if total == 0.0 {
-        0.0
-    } else {
-        2.0 * shared / total
+
+    /// Weighted Dice similarity of two stem multisets. `count` is scratch
+    /// space, one zero per stem, left zero.
+    fn similarity(&self, a: &[u32], b: &[u32], count: &mut [i32]) -> f64 {
+        for &s in a {
+            count[s as usize] += 1;
+        }
+        let mut shared = 0.0;
+        for &s in b {
+            if count[s as usize] > 0 {
+                count[s as usize] -= 1;
+                shared += self.weight[s as usize];
+            }
+        }
+        for &s in a {
+            count[s as usize] = 0;
+        }
+        let total: f64 = a.iter().chain(b).map(|&s| self.weight[s as usize]).sum();
+        if total == 0.0 {
+            0.0
+        } else {
+            2.0 * shared / total
+        }
     }
 }
 
