@@ -91,13 +91,23 @@ fn fold_char(ch: char) -> char {
 /// ```
 pub fn comparison_key(text: &str) -> String {
     let folded = fold_typography(text);
-    let (_, rest) = split_number(&folded);
+    // Stacked markers ("\u{2022} 1. The officials") are all set aside.
+    let mut rest = folded.as_str();
+    while let (Some(_), after) = split_number(rest) {
+        rest = after;
+    }
     rest.to_string()
 }
 
 /// NFKC compatibility forms, plain quotes and dashes, folded white space:
 /// the comparison key before numbering is set aside.
 pub fn fold_typography(text: &str) -> String {
+    // Invisible characters go first, so that a letter and a combining mark
+    // they separated compose ("e\u{200b}\u{301}" → "\u{e9}").
+    if text.chars().any(is_invisible) {
+        let visible: String = text.chars().filter(|c| !is_invisible(*c)).collect();
+        return fold_typography(&visible);
+    }
     // ASCII is its own NFKC form and has no typographic variants but the
     // backtick; text already in NFKC (most of it) skips the normalizer.
     if is_tidy_ascii(text) && !text.contains('`') {

@@ -61,6 +61,10 @@ pub struct Hit {
 #[derive(Debug, Clone)]
 pub struct Lexicon {
     entries: Vec<Entry>,
+    /// For each exact first word, the entries that start with it (longest
+    /// first); entries whose first word is a prefix are always tried.
+    by_first: std::collections::HashMap<String, Vec<usize>>,
+    by_prefix: Vec<usize>,
 }
 
 impl Lexicon {
@@ -117,7 +121,20 @@ impl Lexicon {
         }
         // Longest phrases first, so the first match at a position is the longest.
         entries.sort_by_key(|e| std::cmp::Reverse(e.words.len()));
-        Ok(Lexicon { entries })
+        let mut by_first: std::collections::HashMap<String, Vec<usize>> =
+            std::collections::HashMap::new();
+        let mut by_prefix = Vec::new();
+        for (i, e) in entries.iter().enumerate() {
+            match e.words.first() {
+                Some(Word::Exact(w)) => by_first.entry(w.clone()).or_default().push(i),
+                _ => by_prefix.push(i),
+            }
+        }
+        Ok(Lexicon {
+            entries,
+            by_first,
+            by_prefix,
+        })
     }
 
     /// The built-in lexicon.
@@ -129,23 +146,36 @@ impl Lexicon {
 
     /// The longest phrase of `kind` starting at token `at`.
     pub fn match_at(&self, tokens: &[String], at: usize, kind: EntryKind) -> Option<Hit> {
-        self.entries
+        let first = tokens.get(at)?;
+        let exact = self
+            .by_first
+            .get(first.as_str())
+            .map(Vec::as_slice)
+            .unwrap_or_default();
+        // Entries are sorted longest first, so the lowest matching index is
+        // the longest phrase (the first in the file among equals).
+        let i = exact
             .iter()
-            .filter(|e| e.kind == kind)
-            .find_map(|e| {
+            .chain(&self.by_prefix)
+            .copied()
+            .filter(|&i| {
+                let e = &self.entries[i];
                 let end = at + e.words.len();
-                let ok = end <= tokens.len()
+                e.kind == kind
+                    && end <= tokens.len()
                     && e.words
                         .iter()
                         .zip(&tokens[at..end])
-                        .all(|(w, t)| w.matches(t));
-                ok.then_some(Hit {
-                    kind,
-                    level: e.level,
-                    start: at,
-                    end,
-                })
+                        .all(|(w, t)| w.matches(t))
             })
+            .min()?;
+        let e = &self.entries[i];
+        Some(Hit {
+            kind,
+            level: e.level,
+            start: at,
+            end: at + e.words.len(),
+        })
     }
 
     /// Every phrase of `kind` in the tokens, left to right, not overlapping.
