@@ -87,10 +87,82 @@ pub fn align(old: &[Paragraph], new: &[Paragraph], options: &AlignOptions) -> Al
     mark_in_place(&mut pairs, old, new);
     old_free.sort_unstable();
     new_free.sort_unstable();
+    repair_duplicates(&mut pairs, &mut old_free, &mut new_free, old, new);
     Alignment {
         pairs,
         removed: old_free,
         added: new_free,
+    }
+}
+
+/// How many swaps `repair_duplicates` tries at most, so that thousands of
+/// identical paragraphs cannot make it quadratic.
+const MAX_REPAIRS: usize = 64;
+
+/// A paragraph that occurs more than once can be paired with the wrong
+/// copy: an identical pair reported as moved when another, unpaired copy of
+/// the same text would have stayed in place. Tries each such swap and keeps
+/// it when fewer paragraphs move.
+fn repair_duplicates(
+    pairs: &mut Vec<Pair>,
+    old_free: &mut Vec<usize>,
+    new_free: &mut Vec<usize>,
+    old: &[Paragraph],
+    new: &[Paragraph],
+) {
+    let moved = |pairs: &[Pair]| pairs.iter().filter(|p| !p.in_place).count();
+    let mut tries = 0;
+    let mut k = 0;
+    while k < pairs.len() && tries < MAX_REPAIRS {
+        let p = pairs[k];
+        if p.in_place || !p.identical {
+            k += 1;
+            continue;
+        }
+        let key = old[p.old].key.as_str();
+        let old_copies: Vec<usize> = old_free
+            .iter()
+            .copied()
+            .filter(|&i| old[i].key == key)
+            .collect();
+        let new_copies: Vec<usize> = new_free
+            .iter()
+            .copied()
+            .filter(|&j| new[j].key == key)
+            .collect();
+        let before = moved(pairs);
+        let mut improved = false;
+        let swaps = old_copies
+            .iter()
+            .map(|&i| (i, p.new))
+            .chain(new_copies.iter().map(|&j| (p.old, j)));
+        for (i, j) in swaps {
+            tries += 1;
+            let mut trial: Vec<Pair> = pairs.clone();
+            trial[k] = identical_pair(i, j);
+            trial.sort_by_key(|q| q.old);
+            mark_in_place(&mut trial, old, new);
+            if moved(&trial) < before {
+                // The copy left unpaired goes back to the free lists.
+                if i != p.old {
+                    old_free.retain(|&x| x != i);
+                    old_free.push(p.old);
+                    old_free.sort_unstable();
+                } else {
+                    new_free.retain(|&x| x != j);
+                    new_free.push(p.new);
+                    new_free.sort_unstable();
+                }
+                *pairs = trial;
+                improved = true;
+                break;
+            }
+            if tries >= MAX_REPAIRS {
+                break;
+            }
+        }
+        // After a swap the pairs are re-sorted: look again from the start.
+        k = if improved { 0 } else { k + 1 };
     }
 }
 

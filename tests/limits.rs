@@ -69,6 +69,16 @@ fn ten_thousand_identical_paragraphs() {
         + s["moved"].as_u64().unwrap();
     assert_eq!(total_old, 10_000, "every old paragraph accounted for");
     assert_eq!(s["unchanged"].as_u64(), Some(9_999));
+    let kept = doc["commitments"]
+        .as_sequence()
+        .unwrap()
+        .iter()
+        .filter(|c| c["kind"].as_str() == Some("kept"))
+        .count();
+    assert_eq!(
+        kept, 9_999,
+        "identical commitments are kept, not dropped and added"
+    );
 }
 
 #[test]

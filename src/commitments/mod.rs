@@ -580,10 +580,29 @@ pub fn compare(
     let relative = |i: usize, j: usize| {
         (i as f64 / old.len().max(1) as f64 - j as f64 / new.len().max(1) as f64).abs()
     };
+    // Commitments kept word for word pair first, occurrence by occurrence
+    // (so a thousand identical ones cost a hash lookup each, not a search).
+    let mut old_used = vec![false; old.len()];
+    let mut new_used = vec![false; new.len()];
+    let mut out = Vec::new();
+    let mut by_core: HashMap<&str, std::collections::VecDeque<usize>> = HashMap::new();
+    for (j, c) in new.iter().enumerate() {
+        by_core.entry(c.core.as_str()).or_default().push_back(j);
+    }
+    for (i, c) in old.iter().enumerate() {
+        if let Some(j) = by_core.get_mut(c.core.as_str()).and_then(|q| q.pop_front()) {
+            old_used[i] = true;
+            new_used[j] = true;
+            out.push(pair_change(c, &new[j], 1.0));
+        }
+    }
     let mut shared = vec![0u32; new.len()];
     let mut touched: Vec<u32> = Vec::new();
     let mut count = vec![0i32; stems.weight.len()];
     for (i, c) in old.iter().enumerate() {
+        if old_used[i] {
+            continue;
+        }
         // Each informative stem with how often the commitment uses it.
         let mut lookups: Vec<(u32, u32)> = Vec::new();
         let mut ids: Vec<u32> = stems.old[i]
@@ -616,7 +635,7 @@ pub fn compare(
                 break;
             }
             visited += list.len();
-            for &j in list {
+            for &j in list.iter().filter(|&&j| !new_used[j as usize]) {
                 if shared[j as usize] == 0 {
                     touched.push(j);
                 }
@@ -650,9 +669,6 @@ pub fn compare(
         touched.clear();
     }
     pairs.sort_by(|a, b| b.2.total_cmp(&a.2).then(a.0.cmp(&b.0)).then(a.1.cmp(&b.1)));
-    let mut old_used = vec![false; old.len()];
-    let mut new_used = vec![false; new.len()];
-    let mut out = Vec::new();
     for (i, j, s) in pairs {
         if old_used[i] || new_used[j] {
             continue;
