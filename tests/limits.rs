@@ -122,3 +122,27 @@ fn hostile_text_never_reaches_the_terminal_raw() {
     assert!(!stdout.contains('\u{7}') && !stdout.contains('\u{8}') && !stdout.contains('\u{202e}'));
     assert!(stdout.contains("\\x1b]0;pwned"));
 }
+
+#[test]
+fn control_characters_round_trip_through_json() {
+    let old = temp(b"They agreed to talk now.\n");
+    let new = temp("They agreed \u{1b}[31m to \"talk\"\u{7} now\u{202e}.\n".as_bytes());
+    let out = cargo_bin_cmd!("statement-diff")
+        .args(["--format", "json"])
+        .arg(old.path())
+        .arg(new.path())
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let raw = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        !raw.contains('\u{1b}') && !raw.contains('\u{7}'),
+        "control characters are escaped in JSON"
+    );
+    let doc: serde_json::Value = serde_json::from_str(&raw).unwrap();
+    let text = doc["changes"][0]["new"]["text"].as_str().unwrap();
+    assert!(
+        text.contains("\u{1b}[31m") && text.contains("\"talk\"\u{7}"),
+        "{text:?}"
+    );
+}
