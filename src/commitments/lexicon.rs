@@ -64,7 +64,8 @@ pub struct Lexicon {
     /// For each exact first word, the entries that start with it (longest
     /// first); entries whose first word is a prefix are always tried.
     by_first: std::collections::HashMap<String, Vec<usize>>,
-    by_prefix: Vec<usize>,
+    /// Entries whose first word is a prefix, by the prefix's first letter.
+    by_prefix: std::collections::HashMap<char, Vec<usize>>,
 }
 
 impl Lexicon {
@@ -123,11 +124,16 @@ impl Lexicon {
         entries.sort_by_key(|e| std::cmp::Reverse(e.words.len()));
         let mut by_first: std::collections::HashMap<String, Vec<usize>> =
             std::collections::HashMap::new();
-        let mut by_prefix = Vec::new();
+        let mut by_prefix: std::collections::HashMap<char, Vec<usize>> =
+            std::collections::HashMap::new();
         for (i, e) in entries.iter().enumerate() {
             match e.words.first() {
                 Some(Word::Exact(w)) => by_first.entry(w.clone()).or_default().push(i),
-                _ => by_prefix.push(i),
+                Some(Word::Prefix(p)) => by_prefix
+                    .entry(p.chars().next().unwrap_or(' '))
+                    .or_default()
+                    .push(i),
+                None => {}
             }
         }
         Ok(Lexicon {
@@ -152,11 +158,17 @@ impl Lexicon {
             .get(first.as_str())
             .map(Vec::as_slice)
             .unwrap_or_default();
+        let prefixed = first
+            .chars()
+            .next()
+            .and_then(|c| self.by_prefix.get(&c))
+            .map(Vec::as_slice)
+            .unwrap_or_default();
         // Entries are sorted longest first, so the lowest matching index is
         // the longest phrase (the first in the file among equals).
         let i = exact
             .iter()
-            .chain(&self.by_prefix)
+            .chain(prefixed)
             .copied()
             .filter(|&i| {
                 let e = &self.entries[i];
