@@ -81,7 +81,8 @@ pub fn digest(report: &Report) -> Vec<String> {
     lines
 }
 
-fn plural(n: usize) -> &'static str {
+/// "s" for a count other than one.
+pub(crate) fn plural(n: usize) -> &'static str {
     if n == 1 { "" } else { "s" }
 }
 

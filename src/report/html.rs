@@ -191,7 +191,7 @@ fn header(out: &mut String, report: &Report) {
             let _ = writeln!(
                 out,
                 "<p class=\"muted\">Set aside {n} block{} of page chrome in {name} (see <code>--show-paragraphs</code>).</p>",
-                plural(n)
+                crate::digest::plural(n)
             );
         }
     }
@@ -396,7 +396,7 @@ fn paragraphs(out: &mut String, report: &Report) {
         let _ = writeln!(
             out,
             "<p class=\"muted\">{n} paragraph{} unchanged, not shown.</p>",
-            plural(n)
+            crate::digest::plural(n)
         );
     }
     out.push_str(concat!(
@@ -565,7 +565,7 @@ fn redline(spans: &[Span], only: Option<SpanTag>) -> String {
 }
 
 /// Escapes text for HTML content and attribute values.
-fn esc(text: &str) -> String {
+pub(crate) fn esc(text: &str) -> String {
     let mut out = String::with_capacity(text.len() + 8);
     for c in text.chars() {
         match c {
@@ -578,10 +578,6 @@ fn esc(text: &str) -> String {
         }
     }
     out
-}
-
-fn plural(n: usize) -> &'static str {
-    if n == 1 { "" } else { "s" }
 }
 
 #[cfg(test)]

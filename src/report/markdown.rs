@@ -75,7 +75,7 @@ fn header(out: &mut String, report: &Report) {
         if n > 0 {
             out.push_str(&format!(
                 "Set aside {n} block{} of page chrome in {name} (see `--show-paragraphs`).\n\n",
-                plural(n)
+                crate::digest::plural(n)
             ));
         }
     }
@@ -189,7 +189,7 @@ fn commitment_excerpts(old: &Commitment, new: &Commitment) -> String {
         text.push_str(&format!(
             " (+{} more edit{})",
             excerpts.len() - shown,
-            plural(excerpts.len() - shown)
+            crate::digest::plural(excerpts.len() - shown)
         ));
     }
     text
@@ -253,7 +253,10 @@ fn change_block(out: &mut String, change: &Change) {
             new_text
         };
         let first: Vec<&str> = text.split_whitespace().take(SUMMARY_WORDS).collect();
-        format!("{}\u{2026} ({words} words)", escape_html(&first.join(" ")))
+        format!(
+            "{}\u{2026} ({words} words)",
+            super::html::esc(&first.join(" "))
+        )
     };
     out.push_str(&format!(
         "<details><summary>{summary}</summary>\n\n{paragraph}\n\n</details>\n"
@@ -455,26 +458,6 @@ fn line_start(text: &str) -> String {
         return format!("{}\\{}", &text[..digits], &text[digits..]);
     }
     text.to_string()
-}
-
-/// Escapes text for the inside of the tool's own HTML tags.
-fn escape_html(text: &str) -> String {
-    let mut out = String::with_capacity(text.len() + 8);
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            _ => out.push(c),
-        }
-    }
-    out
-}
-
-fn plural(n: usize) -> &'static str {
-    if n == 1 { "" } else { "s" }
 }
 
 #[cfg(test)]

@@ -456,39 +456,14 @@ fn change_block(
         accepted.style(p.dim)
     )?;
     match change.kind {
-        ChangeKind::Added => {
-            let text = change
-                .new
-                .as_ref()
-                .map(|s| s.text.clone())
-                .unwrap_or_default();
-            wrap(
-                out,
-                &[Span {
-                    tag: SpanTag::Inserted,
-                    text,
-                }],
-                p,
-                p.added,
-                layout.width,
-            )
-        }
-        ChangeKind::Removed => {
-            let text = change
-                .old
-                .as_ref()
-                .map(|s| s.text.clone())
-                .unwrap_or_default();
-            wrap(
-                out,
-                &[Span {
-                    tag: SpanTag::Deleted,
-                    text,
-                }],
-                p,
-                p.removed,
-                layout.width,
-            )
+        ChangeKind::Added | ChangeKind::Removed => {
+            let (side, tag, style) = if change.kind == ChangeKind::Added {
+                (&change.new, SpanTag::Inserted, p.added)
+            } else {
+                (&change.old, SpanTag::Deleted, p.removed)
+            };
+            let text = side.as_ref().map(|s| s.text.clone()).unwrap_or_default();
+            wrap(out, &[Span { tag, text }], p, style, layout.width)
         }
         ChangeKind::Reworded | ChangeKind::Moved if change.spans.is_empty() => {
             let text = change
