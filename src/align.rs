@@ -115,7 +115,9 @@ fn repair_duplicates(
     let mut k = 0;
     while k < pairs.len() && tries < MAX_REPAIRS {
         let p = pairs[k];
-        if p.in_place || !p.identical {
+        // An identical pair that moved, or one in place whose other copies
+        // are unpaired (the chain may have taken the wrong copy).
+        if !p.identical {
             k += 1;
             continue;
         }
