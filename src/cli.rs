@@ -420,32 +420,25 @@ fn accept_file(report: &crate::Report) -> String {
             .collect::<Vec<_>>()
             .join(" ")
     };
+    let first_words =
+        |old: Option<&str>, new: Option<&str>| new.or(old).map(words).unwrap_or_default();
     for c in &report.changes {
-        let text = c
-            .new
-            .as_ref()
-            .or(c.old.as_ref())
-            .map(|s| words(&s.text))
-            .unwrap_or_default();
-        out.push_str(&format!(
-            "{}  {:<9} {}\n",
-            of_change(c),
-            c.kind.name(),
-            text
-        ));
+        let text = first_words(
+            c.old.as_ref().map(|s| s.text.as_str()),
+            c.new.as_ref().map(|s| s.text.as_str()),
+        );
+        out.push_str(&format!("{}  {:<9} {text}\n", of_change(c), c.kind.name()));
     }
-    for c in report
+    let reviewed = report
         .commitments
         .iter()
-        .filter(|c| c.kind != crate::commitments::CommitmentKind::Kept)
-    {
+        .filter(|c| c.kind != crate::commitments::CommitmentKind::Kept);
+    for c in reviewed {
         let label = crate::fingerprint::commitment_label(c);
-        let text = c
-            .new
-            .as_ref()
-            .or(c.old.as_ref())
-            .map(|s| words(&s.text))
-            .unwrap_or_default();
+        let text = first_words(
+            c.old.as_ref().map(|s| s.text.as_str()),
+            c.new.as_ref().map(|s| s.text.as_str()),
+        );
         out.push_str(&format!(
             "{}  commitment {label} {text}\n",
             of_commitment(c)

@@ -122,16 +122,7 @@ impl YamlSeries {
                     state: c.state.name().into(),
                     paragraph: c.paragraph,
                     similarity: c.similarity,
-                    edits: c
-                        .edits
-                        .iter()
-                        .map(|e| YamlEdit {
-                            before: e.before.clone(),
-                            deleted: e.deleted.clone(),
-                            inserted: e.inserted.clone(),
-                            after: e.after.clone(),
-                        })
-                        .collect(),
+                    edits: c.edits.iter().map(YamlEdit::from).collect(),
                 })
                 .collect(),
         };
@@ -160,13 +151,7 @@ impl YamlSeries {
                 .map(|s| YamlStep {
                     from: s.from + 1,
                     to: s.from + 2,
-                    summary: YamlSummary {
-                        unchanged: s.summary.unchanged,
-                        added: s.summary.added,
-                        removed: s.summary.removed,
-                        reworded: s.summary.reworded,
-                        moved: s.summary.moved,
-                    },
+                    summary: YamlSummary::from(s.summary),
                     commitments: YamlCommitmentCounts {
                         kept: s.commitments[0],
                         reworded: s.commitments[1],

@@ -220,7 +220,6 @@ pub struct YamlEdit {
 impl YamlReport {
     /// Builds the YAML document of a report.
     pub fn from_report(report: &Report) -> YamlReport {
-        let s = report.summary;
         YamlReport {
             schema: SCHEMA.into(),
             tool: Tool {
@@ -233,13 +232,7 @@ impl YamlReport {
             },
             old: side(&report.old),
             new: side(&report.new),
-            summary: YamlSummary {
-                unchanged: s.unchanged,
-                added: s.added,
-                removed: s.removed,
-                reworded: s.reworded,
-                moved: s.moved,
-            },
+            summary: YamlSummary::from(report.summary),
             changes: report
                 .changes
                 .iter()
@@ -308,7 +301,7 @@ fn change(c: &Change, accepted: &std::collections::BTreeSet<String>) -> YamlChan
         similarity: c.similarity,
         fingerprint: crate::fingerprint::of_change(c),
         accepted: accepted.contains(&crate::fingerprint::of_change(c)),
-        edits: c.edits.iter().map(edit).collect(),
+        edits: c.edits.iter().map(YamlEdit::from).collect(),
     }
 }
 
@@ -334,12 +327,26 @@ fn commitment(
     }
 }
 
-fn edit(e: &Edit) -> YamlEdit {
-    YamlEdit {
-        before: e.before.clone(),
-        deleted: e.deleted.clone(),
-        inserted: e.inserted.clone(),
-        after: e.after.clone(),
+impl From<&Edit> for YamlEdit {
+    fn from(e: &Edit) -> YamlEdit {
+        YamlEdit {
+            before: e.before.clone(),
+            deleted: e.deleted.clone(),
+            inserted: e.inserted.clone(),
+            after: e.after.clone(),
+        }
+    }
+}
+
+impl From<crate::model::Summary> for YamlSummary {
+    fn from(s: crate::model::Summary) -> YamlSummary {
+        YamlSummary {
+            unchanged: s.unchanged,
+            added: s.added,
+            removed: s.removed,
+            reworded: s.reworded,
+            moved: s.moved,
+        }
     }
 }
 
