@@ -7,7 +7,7 @@ use std::sync::OnceLock;
 use regex::{Regex, RegexBuilder};
 
 use crate::block::Block;
-use crate::normalize::fold_typography;
+use crate::normalize::fold_typography_cow;
 
 /// The built-in rules, compiled into the binary (see `src/chrome.rules`).
 pub const BUILTIN_RULES: &str = include_str!("chrome.rules");
@@ -330,23 +330,32 @@ pub struct SetAside {
 /// A line as the rules see it: typography folded (NFKC, so no character
 /// but an ASCII letter folds to an ASCII letter), and the same with ASCII
 /// letters in lower case for the quick tests.
-struct Line {
-    key: String,
+struct Line<'a> {
+    key: std::borrow::Cow<'a, str>,
     lower: String,
-    chars: Vec<char>,
+    /// The characters of `lower`, for the tests of unanchored beginnings
+    /// (made when one is needed).
+    chars: std::cell::OnceCell<Vec<char>>,
 }
 
-impl Line {
-    fn new(line: &str) -> Line {
-        let key = fold_typography(line);
+impl<'a> Line<'a> {
+    fn new(line: &'a str) -> Line<'a> {
+        let key = fold_typography_cow(line);
         let lower = key.to_ascii_lowercase();
-        let chars = lower.chars().collect();
-        Line { key, lower, chars }
+        Line {
+            key,
+            lower,
+            chars: std::cell::OnceCell::new(),
+        }
+    }
+
+    fn chars(&self) -> &[char] {
+        self.chars.get_or_init(|| self.lower.chars().collect())
     }
 }
 
 impl Rule {
-    fn matches(&self, line: &Line) -> bool {
+    fn matches(&self, line: &Line<'_>) -> bool {
         self.filter.as_ref().is_none_or(|f| f.passes(line))
             && self.regex.get().is_some_and(|re| re.is_match(&line.key))
     }
@@ -444,10 +453,13 @@ impl Filter {
         Some(filter)
     }
 
-    fn passes(&self, line: &Line) -> bool {
+    fn passes(&self, line: &Line<'_>) -> bool {
         if self.anchored
             && !self.starts.is_empty()
-            && !self.starts.iter().any(|p| starts_with(&line.chars, p))
+            && !self
+                .starts
+                .iter()
+                .any(|p| starts_with(line.lower.chars(), p))
         {
             return false;
         }
@@ -457,18 +469,22 @@ impl Filter {
         if !self.contains.iter().all(|&c| line.lower.contains(c)) {
             return false;
         }
-        self.anchored
-            || self.starts.is_empty()
-            || (0..line.chars.len()).any(|at| {
-                self.starts
-                    .iter()
-                    .any(|p| starts_with(&line.chars[at..], p))
-            })
+        if self.anchored || self.starts.is_empty() {
+            return true;
+        }
+        let chars = line.chars();
+        (0..chars.len()).any(|at| {
+            self.starts
+                .iter()
+                .any(|p| starts_with(chars[at..].iter().copied(), p))
+        })
     }
 }
 
-fn starts_with(chars: &[char], pieces: &[Piece]) -> bool {
-    chars.len() >= pieces.len() && pieces.iter().zip(chars).all(|(p, &c)| p.accepts(c))
+fn starts_with(mut chars: impl Iterator<Item = char>, pieces: &[Piece]) -> bool {
+    pieces
+        .iter()
+        .all(|p| chars.next().is_some_and(|c| p.accepts(c)))
 }
 
 /// Beginnings with more pieces than this are cut (still a valid test).

@@ -168,7 +168,12 @@ pub fn compare(old: &Document, new: &Document, options: &Options) -> Report {
     let alignment = align(&old.paragraphs, &new.paragraphs, &align_options);
     let (changes, unchanged, summary) = classify::classify(old, new, &alignment);
     let old_commitments = commitments::extract(&old.paragraphs, &options.lexicon);
-    let new_commitments = commitments::extract(&new.paragraphs, &options.lexicon);
+    let new_commitments = commitments::extract_reusing(
+        &new.paragraphs,
+        &options.lexicon,
+        &old.paragraphs,
+        &old_commitments,
+    );
     let match_options = commitments::MatchOptions {
         threshold: options.commitment_threshold,
     };

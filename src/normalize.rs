@@ -99,6 +99,16 @@ pub fn comparison_key(text: &str) -> String {
     rest.to_string()
 }
 
+/// [`fold_typography`], borrowing the text when folding leaves it as it is
+/// (tidy ASCII without backticks: most statement text).
+pub fn fold_typography_cow(text: &str) -> std::borrow::Cow<'_, str> {
+    if is_tidy_ascii(text) && !text.contains('`') {
+        std::borrow::Cow::Borrowed(text)
+    } else {
+        std::borrow::Cow::Owned(fold_typography(text))
+    }
+}
+
 /// NFKC compatibility forms, plain quotes and dashes, folded white space:
 /// the comparison key before numbering is set aside.
 pub fn fold_typography(text: &str) -> String {

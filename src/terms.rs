@@ -6,7 +6,7 @@ use std::sync::OnceLock;
 use regex::{Regex, RegexBuilder};
 
 use crate::document::Paragraph;
-use crate::normalize::fold_typography;
+use crate::normalize::{fold_typography, fold_typography_cow};
 
 /// The built-in term list.
 pub const BUILTIN: &str = include_str!("terms.txt");
@@ -23,9 +23,77 @@ pub const BUILTIN: &str = include_str!("terms.txt");
 #[derive(Debug, Clone)]
 pub struct Terms {
     terms: Vec<Term>,
-    /// For each first byte (ASCII in lower case), the `(term, alias)` pairs
-    /// whose alias starts with it, in order of term and alias.
-    by_first_byte: Vec<Vec<(u32, u32)>>,
+    /// The aliases the one pass matches, by their first two bytes (ASCII in
+    /// lower case; an alias of one byte is under every second byte).
+    starts: Starts,
+}
+
+/// The aliases by their first two bytes, with a bitmap so that the pass
+/// rejects most places with one test.
+#[derive(Debug, Clone)]
+struct Starts {
+    /// One bit per two-byte key that begins some alias.
+    present: Vec<u64>,
+    /// One bit per key under which some alias needs no word boundary before
+    /// it (it starts with a character that is not a word character, or it
+    /// has characters other than ASCII).
+    anywhere: Vec<u64>,
+    /// The keys in order, each with its `(term, alias)` pairs in order of
+    /// term and alias.
+    lists: Vec<(u16, Vec<(u32, u32)>)>,
+}
+
+impl Starts {
+    fn key(first: u8, second: u8) -> u16 {
+        u16::from(first.to_ascii_lowercase()) << 8 | u16::from(second.to_ascii_lowercase())
+    }
+
+    fn has(bits: &[u64], key: u16) -> bool {
+        bits[usize::from(key >> 6)] & (1 << (key & 63)) != 0
+    }
+
+    fn new(terms: &[Term]) -> Starts {
+        let mut present = vec![0u64; 1024];
+        let mut anywhere = vec![0u64; 1024];
+        let mut lists: Vec<(u16, Vec<(u32, u32)>)> = Vec::new();
+        for (t, term) in terms.iter().enumerate() {
+            if term.regex.is_some() {
+                continue;
+            }
+            for (a, alias) in term.aliases.iter().enumerate() {
+                let bytes = alias.as_bytes();
+                let seconds: Vec<u8> = match bytes.get(1) {
+                    Some(&b) => vec![b],
+                    None => (0..=255).collect(),
+                };
+                let free = !alias.is_ascii() || !is_word(char::from(bytes[0]));
+                for second in seconds {
+                    let key = Starts::key(bytes[0], second);
+                    present[usize::from(key >> 6)] |= 1 << (key & 63);
+                    if free {
+                        anywhere[usize::from(key >> 6)] |= 1 << (key & 63);
+                    }
+                    match lists.iter_mut().find(|(k, _)| *k == key) {
+                        Some((_, list)) => list.push((t as u32, a as u32)),
+                        None => lists.push((key, vec![(t as u32, a as u32)])),
+                    }
+                }
+            }
+        }
+        lists.sort_by_key(|(k, _)| *k);
+        Starts {
+            present,
+            anywhere,
+            lists,
+        }
+    }
+
+    fn get(&self, key: u16) -> &[(u32, u32)] {
+        match self.lists.binary_search_by_key(&key, |(k, _)| *k) {
+            Ok(i) => &self.lists[i].1,
+            Err(_) => &[],
+        }
+    }
 }
 
 #[derive(Debug, Clone)]
@@ -117,19 +185,8 @@ impl Terms {
                 regex,
             });
         }
-        let mut by_first_byte = vec![Vec::new(); 256];
-        for (t, term) in terms.iter().enumerate() {
-            if term.regex.is_some() {
-                continue;
-            }
-            for (a, alias) in term.aliases.iter().enumerate() {
-                by_first_byte[usize::from(alias.as_bytes()[0])].push((t as u32, a as u32));
-            }
-        }
-        Ok(Terms {
-            terms,
-            by_first_byte,
-        })
+        let starts = Starts::new(&terms);
+        Ok(Terms { terms, starts })
     }
 
     /// The built-in term list.
@@ -146,11 +203,21 @@ impl Terms {
         let bytes = text.as_bytes();
         let mut counts = vec![0; self.terms.len()];
         let mut free_from = vec![0; self.terms.len()];
+        let mut after_word = false;
         for (at, &byte) in bytes.iter().enumerate() {
-            let candidates = &self.by_first_byte[usize::from(byte.to_ascii_lowercase())];
-            if candidates.is_empty() {
+            // Whether the character before `at` is an ASCII word character.
+            let after_ascii_word = after_word;
+            after_word = byte.is_ascii_alphanumeric() || byte == b'_';
+            if byte & 0xC0 == 0x80 {
+                continue; // inside a character
+            }
+            let key = Starts::key(byte, bytes.get(at + 1).copied().unwrap_or(0));
+            if !Starts::has(&self.starts.present, key)
+                || (after_ascii_word && !Starts::has(&self.starts.anywhere, key))
+            {
                 continue;
             }
+            let candidates = self.starts.get(key);
             let mut matched_term = u32::MAX;
             for &(t, a) in candidates {
                 let t_at = t as usize;
@@ -175,14 +242,31 @@ impl Terms {
 
     /// Counts each term in both statements; terms mentioned on neither side
     /// are left out.
+    ///
+    /// A paragraph of the new statement written word for word as one of the
+    /// old is not read again: its counts are the old one's.
     pub fn count(&self, old: &[Paragraph], new: &[Paragraph]) -> Vec<TermCount> {
-        let text = |ps: &[Paragraph]| {
-            ps.iter()
-                .map(|p| fold_typography(&p.text))
-                .collect::<Vec<_>>()
-                .join("\n")
-        };
-        let (old_counts, new_counts) = (self.count_in(&text(old)), self.count_in(&text(new)));
+        let n = self.terms.len();
+        let mut old_counts = vec![0; n];
+        let mut by_text: std::collections::HashMap<&str, Vec<usize>> =
+            std::collections::HashMap::new();
+        for p in old {
+            let counts = self.count_in(&fold_typography_cow(&p.text));
+            for (total, c) in old_counts.iter_mut().zip(&counts) {
+                *total += c;
+            }
+            by_text.entry(p.text.as_str()).or_insert(counts);
+        }
+        let mut new_counts = vec![0; n];
+        for p in new {
+            let counts = match by_text.get(p.text.as_str()) {
+                Some(counts) => std::borrow::Cow::Borrowed(counts),
+                None => std::borrow::Cow::Owned(self.count_in(&fold_typography_cow(&p.text))),
+            };
+            for (total, c) in new_counts.iter_mut().zip(counts.iter()) {
+                *total += c;
+            }
+        }
         self.terms
             .iter()
             .zip(old_counts.into_iter().zip(new_counts))

@@ -2,6 +2,11 @@
 //! softeners, modals and negations, read from a data file
 //! (`src/commitments/lexicon.txt`, or `--lexicon FILE`).
 
+use std::collections::HashMap;
+use std::hash::BuildHasherDefault;
+
+use crate::align::WordHasher;
+
 /// The built-in lexicon.
 pub const BUILTIN: &str = include_str!("lexicon.txt");
 
@@ -63,9 +68,12 @@ pub struct Lexicon {
     entries: Vec<Entry>,
     /// For each exact first word, the entries that start with it (longest
     /// first); entries whose first word is a prefix are always tried.
-    by_first: std::collections::HashMap<String, Vec<usize>>,
+    by_first: HashMap<String, Vec<usize>, BuildHasherDefault<WordHasher>>,
     /// Entries whose first word is a prefix, by the prefix's first letter.
-    by_prefix: std::collections::HashMap<char, Vec<usize>>,
+    by_prefix: HashMap<char, Vec<usize>, BuildHasherDefault<WordHasher>>,
+    /// The ASCII first letters of `by_prefix`, one bit each (most tokens
+    /// are ASCII and have none: one test instead of a lookup).
+    ascii_prefixes: u128,
 }
 
 impl Lexicon {
@@ -122,10 +130,10 @@ impl Lexicon {
         }
         // Longest phrases first, so the first match at a position is the longest.
         entries.sort_by_key(|e| std::cmp::Reverse(e.words.len()));
-        let mut by_first: std::collections::HashMap<String, Vec<usize>> =
-            std::collections::HashMap::new();
-        let mut by_prefix: std::collections::HashMap<char, Vec<usize>> =
-            std::collections::HashMap::new();
+        let mut by_first: HashMap<String, Vec<usize>, BuildHasherDefault<WordHasher>> =
+            HashMap::default();
+        let mut by_prefix: HashMap<char, Vec<usize>, BuildHasherDefault<WordHasher>> =
+            HashMap::default();
         for (i, e) in entries.iter().enumerate() {
             match e.words.first() {
                 Some(Word::Exact(w)) => by_first.entry(w.clone()).or_default().push(i),
@@ -136,10 +144,15 @@ impl Lexicon {
                 None => {}
             }
         }
+        let ascii_prefixes = by_prefix
+            .keys()
+            .filter(|c| c.is_ascii())
+            .fold(0u128, |bits, &c| bits | 1 << (c as u32));
         Ok(Lexicon {
             entries,
             by_first,
             by_prefix,
+            ascii_prefixes,
         })
     }
 
@@ -151,19 +164,25 @@ impl Lexicon {
     }
 
     /// The longest phrase of `kind` starting at token `at`.
-    pub fn match_at(&self, tokens: &[String], at: usize, kind: EntryKind) -> Option<Hit> {
-        let first = tokens.get(at)?;
+    pub fn match_at<S: AsRef<str>>(&self, tokens: &[S], at: usize, kind: EntryKind) -> Option<Hit> {
+        let first = tokens.get(at)?.as_ref();
         let exact = self
             .by_first
-            .get(first.as_str())
+            .get(first)
             .map(Vec::as_slice)
             .unwrap_or_default();
-        let prefixed = first
-            .chars()
-            .next()
-            .and_then(|c| self.by_prefix.get(&c))
-            .map(Vec::as_slice)
-            .unwrap_or_default();
+        let prefixed = match first.chars().next() {
+            Some(c) if c.is_ascii() && self.ascii_prefixes & (1 << (c as u32)) == 0 => &[],
+            Some(c) => self
+                .by_prefix
+                .get(&c)
+                .map(Vec::as_slice)
+                .unwrap_or_default(),
+            None => &[],
+        };
+        if exact.is_empty() && prefixed.is_empty() {
+            return None;
+        }
         // Entries are sorted longest first, so the lowest matching index is
         // the longest phrase (the first in the file among equals).
         let i = exact
@@ -178,7 +197,7 @@ impl Lexicon {
                     && e.words
                         .iter()
                         .zip(&tokens[at..end])
-                        .all(|(w, t)| w.matches(t))
+                        .all(|(w, t)| w.matches(t.as_ref()))
             })
             .min()?;
         let e = &self.entries[i];
@@ -191,7 +210,7 @@ impl Lexicon {
     }
 
     /// Every phrase of `kind` in the tokens, left to right, not overlapping.
-    pub fn find_all(&self, tokens: &[String], kind: EntryKind) -> Vec<Hit> {
+    pub fn find_all<S: AsRef<str>>(&self, tokens: &[S], kind: EntryKind) -> Vec<Hit> {
         let mut out = Vec::new();
         let mut at = 0;
         while at < tokens.len() {

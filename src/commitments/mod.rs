@@ -7,6 +7,7 @@
 pub mod lexicon;
 pub mod sentence;
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 use std::hash::BuildHasherDefault;
 
@@ -14,7 +15,7 @@ use unicode_segmentation::UnicodeSegmentation;
 
 use crate::align::{WordHasher, rank, window};
 use crate::document::Paragraph;
-use crate::normalize::{fold_typography, split_number};
+use crate::normalize::{fold_typography, fold_typography_cow, split_number};
 use lexicon::{EntryKind, Hit, Lexicon};
 use sentence::sentences;
 
@@ -101,12 +102,12 @@ const PARTICIPLE_PREPOSITIONS: &[&str] = &[
 /// True when a lexicon verb is the predicate of a clause here, not an
 /// adjective ("the agreed framework"), a passive ("was welcomed by") or a
 /// participle ("…, signed at the meeting").
-fn is_predicate(sentence: &str, tokens: &[Token<'_>], lower: &[String], hit: Hit) -> bool {
+fn is_predicate(sentence: &str, tokens: &[Token<'_>], lower: &[Cow<'_, str>], hit: Hit) -> bool {
     let at = hit.start;
-    if at > 0 && NOT_A_PREDICATE.contains(&lower[at - 1].as_str()) {
+    if at > 0 && NOT_A_PREDICATE.contains(&lower[at - 1].as_ref()) {
         return false;
     }
-    let next = lower.get(hit.end).map(String::as_str);
+    let next = lower.get(hit.end).map(|w| w.as_ref());
     if next == Some("by") {
         return false;
     }
@@ -137,15 +138,68 @@ const VERB_ADVERBS: &[&str] = &[
 
 /// Splits a statement's paragraphs into commitments.
 pub fn extract(paragraphs: &[Paragraph], lexicon: &Lexicon) -> Vec<Commitment> {
-    let mut out = Vec::new();
-    for paragraph in paragraphs {
-        let text = split_number(&paragraph.text).1;
+    extract_reusing(paragraphs, lexicon, &[], &[])
+}
+
+/// Above this many bytes of paragraph text, paragraphs are read on every
+/// core (below it, starting the threads costs more than it saves).
+const PARALLEL_BYTES: usize = 256 * 1024;
+
+/// Splits a statement's paragraphs into commitments, copying those of any
+/// paragraph written word for word in `known_paragraphs` from `known` (the
+/// commitments already extracted from them) instead of reading it again:
+/// a paragraph's commitments depend on its text alone. Between two rounds
+/// of a statement most paragraphs are kept, so the new statement costs
+/// little more than its changes.
+pub fn extract_reusing(
+    paragraphs: &[Paragraph],
+    lexicon: &Lexicon,
+    known_paragraphs: &[Paragraph],
+    known: &[Commitment],
+) -> Vec<Commitment> {
+    use rayon::prelude::*;
+    // Where each known paragraph's commitments are (they are in paragraph
+    // order), by its text.
+    let mut by_text: HashMap<&str, (usize, usize), BuildHasherDefault<WordHasher>> =
+        HashMap::default();
+    if !known.is_empty() {
+        let mut start = 0;
+        for p in known_paragraphs {
+            let end = start + known[start..].partition_point(|c| c.paragraph <= p.index);
+            by_text.entry(body(p)).or_insert((start, end));
+            start = end;
+        }
+    }
+    let one = |paragraph: &Paragraph| -> Vec<Commitment> {
+        let text = body(paragraph);
+        if let Some(&(start, end)) = by_text.get(text) {
+            return known[start..end]
+                .iter()
+                .map(|c| Commitment {
+                    paragraph: paragraph.index,
+                    ..c.clone()
+                })
+                .collect();
+        }
+        let mut out = Vec::new();
         let mut subject: Option<String> = None;
         for sentence in sentences(text) {
             extract_sentence(sentence, paragraph.index, lexicon, &mut subject, &mut out);
         }
+        out
+    };
+    let bytes: usize = paragraphs.iter().map(|p| p.text.len()).sum();
+    if bytes >= PARALLEL_BYTES {
+        let parts: Vec<Vec<Commitment>> = paragraphs.par_iter().map(one).collect();
+        parts.into_iter().flatten().collect()
+    } else {
+        paragraphs.iter().flat_map(one).collect()
     }
-    out
+}
+
+/// The text commitments are read from: the paragraph without its number.
+fn body(paragraph: &Paragraph) -> &str {
+    split_number(&paragraph.text).1
 }
 
 struct Token<'a> {
@@ -183,7 +237,23 @@ fn extract_sentence(
             word,
         })
         .collect();
-    let lower: Vec<String> = tokens.iter().map(|t| lower_word(t.word)).collect();
+    // Lower-cased tokens: slices of one lower-cased copy of an ASCII
+    // sentence (no allocation a word), each word folded otherwise.
+    let lowered = if sentence.is_ascii() {
+        sentence.to_ascii_lowercase()
+    } else {
+        String::new()
+    };
+    let lower: Vec<Cow<'_, str>> = tokens
+        .iter()
+        .map(|t| {
+            if lowered.is_empty() {
+                Cow::Owned(lower_word(t.word))
+            } else {
+                Cow::Borrowed(&lowered[t.start..t.end])
+            }
+        })
+        .collect();
     let mut hits: Vec<Hit> = Vec::new();
     let mut at = 0;
     while at < lower.len() {
@@ -221,7 +291,7 @@ fn extract_sentence(
         .iter()
         .map(|h| {
             let mut s = h.start;
-            while s > 0 && VERB_ADVERBS.contains(&lower[s - 1].as_str()) {
+            while s > 0 && VERB_ADVERBS.contains(&lower[s - 1].as_ref()) {
                 s -= 1;
             }
             s
@@ -237,7 +307,7 @@ fn extract_sentence(
         let previous_end = hits[k - 1].end;
         let connector = (previous_end..phrase_start[k])
             .rev()
-            .find(|&t| matches!(lower[t].as_str(), "and" | "but" | "while" | "whereas"));
+            .find(|&t| matches!(lower[t].as_ref(), "and" | "but" | "while" | "whereas"));
         let comma = {
             let from = tokens[previous_end - 1].end;
             let to = tokens[phrase_start[k]].start;
@@ -268,7 +338,7 @@ fn extract_sentence(
                 // End before the connector that opens the next segment.
                 let mut e = phrase_start[next_k].min(next_token);
                 while e > token_start + 1
-                    && matches!(lower[e - 1].as_str(), "and" | "but" | "while" | "whereas")
+                    && matches!(lower[e - 1].as_ref(), "and" | "but" | "while" | "whereas")
                 {
                     e -= 1;
                 }
@@ -335,7 +405,7 @@ fn build(
     core_text: &str,
     subject: Option<String>,
     verb: String,
-    lower: &[String],
+    lower: &[Cow<'_, str>],
     phrase_start: usize,
     end: usize,
     hit: Hit,
@@ -382,7 +452,7 @@ fn build(
     }
     if vp_end < end
         && matches!(
-            lower[hit.end - 1].as_str(),
+            lower[hit.end - 1].as_ref(),
             "expressed" | "voiced" | "raised"
         )
     {
@@ -390,7 +460,7 @@ fn build(
     }
     let mut vp_start = hit.start;
     while vp_start > phrase_start
-        && (VERB_ADVERBS.contains(&lower[vp_start - 1].as_str())
+        && (VERB_ADVERBS.contains(&lower[vp_start - 1].as_ref())
             || lexicon
                 .match_at(lower, vp_start - 1, EntryKind::Intensifier)
                 .is_some())
@@ -412,9 +482,15 @@ fn build(
     // Similarity reads the whole clause: an introductory phrase ("With the
     // Panel of Experts no longer monitoring sanctions, they affirmed …")
     // often carries words the old clause had after its verb.
-    let mut stems = String::new();
-    for word in fold_typography(text).to_lowercase().unicode_words() {
-        stems.push_str(&stem(word));
+    let mut stems = String::with_capacity(text.len() + 8);
+    let folded = fold_typography_cow(text);
+    let lowered = if folded.is_ascii() {
+        folded.to_ascii_lowercase()
+    } else {
+        folded.to_lowercase()
+    };
+    for word in lowered.unicode_words() {
+        push_stem(word, &mut stems);
         stems.push(' ');
     }
     let numbers = core
@@ -434,6 +510,31 @@ fn build(
         modal_phrase,
         numbers,
     }
+}
+
+/// [`stem`] of a lower-case word, written to `out` (no allocation for an
+/// ASCII word).
+fn push_stem(word: &str, out: &mut String) {
+    if !word.is_ascii() || word.bytes().any(|b| b.is_ascii_uppercase()) {
+        out.push_str(&stem(word));
+        return;
+    }
+    let w = word.strip_suffix("'s").unwrap_or(word);
+    let n = w.len();
+    for (suffix, min, replace) in [
+        ("ies", 5, "y"),
+        ("ing", 6, ""),
+        ("ed", 5, ""),
+        ("es", 5, ""),
+        ("s", 4, ""),
+    ] {
+        if n >= min && w.ends_with(suffix) && !w.ends_with("ss") {
+            out.push_str(&w[..w.len() - suffix.len()]);
+            out.push_str(replace);
+            return;
+        }
+    }
+    out.push_str(w);
 }
 
 /// A light English stemmer: enough to see "concerns" and "concern", or
@@ -902,6 +1003,52 @@ mod tests {
     fn commitments(text: &str) -> Vec<Commitment> {
         let doc = Document::from_text("t.txt", text, &Chrome::none());
         extract(&doc.paragraphs, &Lexicon::builtin())
+    }
+
+    #[test]
+    fn stems_written_in_place_are_the_stems() {
+        for word in [
+            "concerns",
+            "launches",
+            "policies",
+            "dpr's",
+            "agreed",
+            "ongoing",
+            "press",
+            "us",
+            "ties",
+            "bases",
+            "is",
+            "",
+            "한국의",
+            "États",
+            "missiles",
+            "condemning",
+        ] {
+            let mut out = String::new();
+            push_stem(word, &mut out);
+            assert_eq!(out, stem(word), "{word}");
+        }
+    }
+
+    #[test]
+    fn reused_commitments_equal_extracted_ones() {
+        let old = Document::from_text(
+            "o.txt",
+            "1. They condemned the launches.\n\n2. They agreed to meet.\n\n3. Kept as is; they urged restraint.",
+            &Chrome::none(),
+        );
+        let new = Document::from_text(
+            "n.txt",
+            "1. Kept as is; they urged restraint.\n\n2. They strongly condemned the launches.\n\n3. They agreed to meet.",
+            &Chrome::none(),
+        );
+        let lexicon = Lexicon::builtin();
+        let known = extract(&old.paragraphs, &lexicon);
+        assert_eq!(
+            extract_reusing(&new.paragraphs, &lexicon, &old.paragraphs, &known),
+            extract(&new.paragraphs, &lexicon)
+        );
     }
 
     fn one_pair(old: &str, new: &str) -> CommitmentChange {

@@ -67,7 +67,12 @@ const SENTENCE_OPENERS: &[&str] = &[
 pub fn sentences(text: &str) -> Vec<&str> {
     let mut out: Vec<(usize, usize)> = Vec::new();
     let mut offset = 0;
-    for chunk in text.split_sentence_bounds() {
+    let chunks: Box<dyn Iterator<Item = &str>> = if text.is_ascii() {
+        Box::new(AsciiSentenceBounds { text, at: 0 })
+    } else {
+        Box::new(text.split_sentence_bounds())
+    };
+    for chunk in chunks {
         let start = offset;
         offset += chunk.len();
         let trimmed = chunk.trim();
@@ -87,6 +92,146 @@ pub fn sentences(text: &str) -> Vec<&str> {
     out.into_iter()
         .flat_map(|(s, e)| split_at_markers(&text[s..e]))
         .collect()
+}
+
+/// The sentence break classes of UAX #29 for ASCII characters.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Class {
+    Cr,
+    Lf,
+    Sp,
+    Lower,
+    Upper,
+    Numeric,
+    ATerm,
+    STerm,
+    Close,
+    SContinue,
+    Other,
+}
+
+fn class(b: u8) -> Class {
+    match b {
+        b'\r' => Class::Cr,
+        b'\n' => Class::Lf,
+        b'\t' | 0x0B | 0x0C | b' ' => Class::Sp,
+        b'a'..=b'z' => Class::Lower,
+        b'A'..=b'Z' => Class::Upper,
+        b'0'..=b'9' => Class::Numeric,
+        b'.' => Class::ATerm,
+        b'!' | b'?' => Class::STerm,
+        b'"' | b'\'' | b'(' | b')' | b'[' | b']' | b'{' | b'}' => Class::Close,
+        b',' | b'-' | b':' | b';' => Class::SContinue,
+        _ => Class::Other,
+    }
+}
+
+/// The sentence bounds of ASCII text, as `split_sentence_bounds` finds
+/// them (UAX #29 rules SB3–SB11, which for ASCII need no tables): the same
+/// chunks, several times faster on the prose that makes up statements.
+struct AsciiSentenceBounds<'a> {
+    text: &'a str,
+    at: usize,
+}
+
+impl<'a> Iterator for AsciiSentenceBounds<'a> {
+    type Item = &'a str;
+
+    fn next(&mut self) -> Option<&'a str> {
+        let bytes = self.text.as_bytes();
+        let start = self.at;
+        if start >= bytes.len() {
+            return None;
+        }
+        let end = ascii_sentence_end(bytes, start);
+        self.at = end;
+        Some(&self.text[start..end])
+    }
+}
+
+/// Where the sentence starting at `start` ends (exclusive).
+fn ascii_sentence_end(bytes: &[u8], start: usize) -> usize {
+    let n = bytes.len();
+    let mut i = start;
+    while i < n {
+        let c = class(bytes[i]);
+        match c {
+            // SB3, SB4: a paragraph separator ends the sentence (CR LF together).
+            Class::Cr => {
+                return if bytes.get(i + 1) == Some(&b'\n') {
+                    i + 2
+                } else {
+                    i + 1
+                };
+            }
+            Class::Lf => return i + 1,
+            Class::ATerm | Class::STerm => {
+                let next = bytes.get(i + 1).map(|&b| class(b));
+                if c == Class::ATerm {
+                    // SB6: "3.5"; SB7: "U.S" (a letter before, a capital after).
+                    if next == Some(Class::Numeric) {
+                        i += 1;
+                        continue;
+                    }
+                    let before = (i > 0).then(|| class(bytes[i - 1]));
+                    if next == Some(Class::Upper)
+                        && matches!(before, Some(Class::Upper | Class::Lower))
+                    {
+                        i += 1;
+                        continue;
+                    }
+                }
+                // SB9, SB10: closing punctuation, then spaces, stay.
+                let mut j = i + 1;
+                while j < n && class(bytes[j]) == Class::Close {
+                    j += 1;
+                }
+                while j < n && class(bytes[j]) == Class::Sp {
+                    j += 1;
+                }
+                if j >= n {
+                    return n;
+                }
+                let after = class(bytes[j]);
+                // SB8: after a full stop, no break before a lower-case
+                // letter reached past anything but letters, terms and
+                // separators.
+                if c == Class::ATerm {
+                    let mut k = j;
+                    while k < n
+                        && !matches!(
+                            class(bytes[k]),
+                            Class::Upper
+                                | Class::Lower
+                                | Class::Cr
+                                | Class::Lf
+                                | Class::ATerm
+                                | Class::STerm
+                        )
+                    {
+                        k += 1;
+                    }
+                    if k < n && class(bytes[k]) == Class::Lower {
+                        i = k;
+                        continue;
+                    }
+                }
+                // SB8a: a continuation or another term stays.
+                if matches!(after, Class::SContinue | Class::ATerm | Class::STerm) {
+                    i = j;
+                    continue;
+                }
+                // SB11: break after the separator, if one follows.
+                return match after {
+                    Class::Cr if bytes.get(j + 1) == Some(&b'\n') => j + 2,
+                    Class::Cr | Class::Lf => j + 1,
+                    _ => j,
+                };
+            }
+            _ => i += 1,
+        }
+    }
+    n
 }
 
 /// UAX #29 keeps "talks. (b) train" together (a lower-case letter follows
@@ -158,6 +303,39 @@ fn continues(previous: &str, next: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(2000))]
+        /// The ASCII pass finds the bounds UAX #29 finds.
+        #[test]
+        fn ascii_bounds_are_the_unicode_bounds(
+            text in "([aZq0 .!?,;:\\-()\"'\t\r\n#]|U\\.S\\. |etc\\. |\\. [a-z]|\\.\\) )*"
+        ) {
+            let ours: Vec<&str> = AsciiSentenceBounds { text: &text, at: 0 }.collect();
+            let theirs: Vec<&str> = text.split_sentence_bounds().collect();
+            proptest::prop_assert_eq!(ours, theirs);
+        }
+    }
+
+    #[test]
+    fn ascii_bounds_on_the_corpus_are_the_unicode_bounds() {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus/dtt");
+        let mut checked = 0;
+        for entry in std::fs::read_dir(dir).unwrap() {
+            let text = std::fs::read_to_string(entry.unwrap().path()).unwrap();
+            for paragraph in text.split("\n\n").filter(|p| p.is_ascii()) {
+                let ours: Vec<&str> = AsciiSentenceBounds {
+                    text: paragraph,
+                    at: 0,
+                }
+                .collect();
+                let theirs: Vec<&str> = paragraph.split_sentence_bounds().collect();
+                assert_eq!(ours, theirs);
+                checked += 1;
+            }
+        }
+        assert!(checked > 50, "{checked} paragraphs");
+    }
 
     fn check(text: &str, want: &[&str]) {
         assert_eq!(sentences(text), want, "splitting {text:?}");
