@@ -118,6 +118,15 @@ impl Document {
 /// and the date it names.
 fn take_dateline(paragraph: &mut Paragraph) -> Option<(Option<String>, Option<String>)> {
     use std::sync::OnceLock;
+    // The pattern opens with a capital and a second capital, stop, apostrophe
+    // or hyphen: most paragraphs fail this, and the pattern is not compiled.
+    let opening = paragraph.text.as_bytes();
+    if opening.len() < 2
+        || !opening[0].is_ascii_uppercase()
+        || !matches!(opening[1], b'A'..=b'Z' | b'.' | b'\'' | b'-')
+    {
+        return None;
+    }
     static DATELINE: OnceLock<Option<regex::Regex>> = OnceLock::new();
     let re = DATELINE
         .get_or_init(|| {
@@ -160,17 +169,43 @@ fn title_case(s: &str) -> String {
 /// Seoul", "convened … in Tokyo", "Seoul hosted", "virtually".
 fn meeting_place(paragraphs: &[Paragraph]) -> Option<String> {
     use std::sync::OnceLock;
+    // What the place is read by: a meeting verb, at most 80 characters
+    // other than "." and ";", then "virtually" or "in Place"; or "Place
+    // hosted the".
+    const BOUNDED: &str = concat!(
+        r"\b(?:met|meet|convened|held|gathered|assembled)\b(?P<gap1>[^.;]{0,80}?)\b(?P<virtual>virtually)\b",
+        r"|\b(?:met|meet|convened|held|gathered|assembled)\b(?P<gap2>[^.;]{0,80}?)\bin (?P<in>[A-Z][a-z]+(?: [A-Z][a-z]+)?)",
+        r"|(?P<host>[A-Z][a-z]+) hosted the\b",
+    );
+    // The same without the bound, a fraction of the cost to compile. Where
+    // its match has no gap over 80 characters it is the bounded pattern's
+    // match; otherwise the bounded pattern decides.
+    static UNBOUNDED: OnceLock<Option<regex::Regex>> = OnceLock::new();
     static PLACE: OnceLock<Option<regex::Regex>> = OnceLock::new();
-    let re = PLACE
-        .get_or_init(|| {
-            regex::Regex::new(concat!(
-                r"\b(?:met|meet|convened|held|gathered|assembled)\b[^.;]{0,80}?\b(?P<virtual>virtually)\b",
-                r"|\b(?:met|meet|convened|held|gathered|assembled)\b[^.;]{0,80}?\bin (?P<in>[A-Z][a-z]+(?: [A-Z][a-z]+)?)",
-                r"|(?P<host>[A-Z][a-z]+) hosted the\b",
-            ))
-            .ok()
-        })
+    let compile = |pattern: &str| regex::Regex::new(pattern).ok();
+    let unbounded = UNBOUNDED
+        .get_or_init(|| compile(&BOUNDED.replace("{0,80}?", "*?")))
         .as_ref()?;
+    let captures = |text: &'_ str| -> Option<(bool, Option<String>)> {
+        let c = unbounded.captures(text)?;
+        let short = |name| {
+            c.name(name)
+                .is_none_or(|m| m.as_str().chars().count() <= 80)
+        };
+        let c = if short("gap1") && short("gap2") {
+            c
+        } else {
+            PLACE
+                .get_or_init(|| compile(BOUNDED))
+                .as_ref()?
+                .captures(text)?
+        };
+        let place = c.name("in").or_else(|| c.name("host"));
+        Some((
+            c.name("virtual").is_some(),
+            place.map(|m| m.as_str().to_string()),
+        ))
+    };
     const NOT_PLACES: &[&str] = &[
         "January",
         "February",
@@ -192,13 +227,13 @@ fn meeting_place(paragraphs: &[Paragraph]) -> Option<String> {
         .filter(|p| !p.heading)
         .take(2)
         .find_map(|p| {
-            let c = re.captures(&p.text)?;
-            if c.name("virtual").is_some() {
+            let (is_virtual, place) = captures(&p.text)?;
+            if is_virtual {
                 return Some("virtual".to_string());
             }
-            let place = c.name("in").or_else(|| c.name("host"))?.as_str();
-            let first = place.split(' ').next().unwrap_or(place);
-            (!NOT_PLACES.contains(&first)).then(|| place.to_string())
+            let place = place?;
+            let first = place.split(' ').next().unwrap_or(&place);
+            (!NOT_PLACES.contains(&first)).then(|| place.clone())
         })
 }
 
@@ -224,6 +259,24 @@ mod tests {
         assert_eq!(doc.paragraphs[1].words, ["the", "officials", "met"]);
         assert_eq!(doc.paragraphs[1].line, 3);
         assert_eq!(doc.title.as_deref(), Some("Title"));
+    }
+
+    #[test]
+    fn meeting_place_is_read_within_eighty_characters_of_the_verb() {
+        let place = |text: &str| Document::from_text("a.txt", text, &Chrome::none()).place;
+        assert_eq!(
+            place("The officials met on Friday in Tokyo.").as_deref(),
+            Some("Tokyo")
+        );
+        assert_eq!(
+            place("The officials met virtually.").as_deref(),
+            Some("virtual")
+        );
+        let far = "The officials met with partners from many countries and regions across \
+                   the world for a long discussion of topics in Tokyo.";
+        assert_eq!(place(far), None);
+        let far_then_near = format!("{far} They also convened in Seoul.");
+        assert_eq!(place(&far_then_near).as_deref(), Some("Seoul"));
     }
 
     #[test]
