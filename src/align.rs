@@ -346,68 +346,92 @@ fn candidate_pairs(
     let relative = |i: usize, j: usize| {
         (i as f64 / old.len().max(1) as f64 - j as f64 / new.len().max(1) as f64).abs()
     };
-    let mut shared = vec![0u32; new_free.len()];
-    let mut touched: Vec<u32> = Vec::new();
-    let mut lcs = Lcs::new(vocabulary.len());
-    let mut out = Vec::new();
-    for (&i, a) in old_free.iter().zip(&old_words) {
-        let mut words = distinct(a);
-        words.retain(|&w| (1..=common).contains(&postings[w as usize].len()));
-        let visits: usize = words.iter().map(|&w| postings[w as usize].len()).sum();
-        if visits > LOOKUP_BUDGET {
-            words.sort_by_key(|&w| (postings[w as usize].len(), w));
-        }
-        let expected = i * new.len() / old.len().max(1);
-        let mut visited = 0;
-        for &w in &words {
-            let list = &postings[w as usize];
-            let centre = list.partition_point(|&k| new_free[k as usize] < expected);
-            let list = window(list, LOOKUP_BUDGET - visited, centre);
-            if list.is_empty() {
-                break;
+    // Each old paragraph's search is its own: chunks of them run on every
+    // core, each with its own scratch space, and their results are joined
+    // in order (the same list as one by one).
+    let search = |old_free: &[usize], old_words: &[Vec<u32>]| -> Vec<(usize, usize, f64)> {
+        let mut shared = vec![0u32; new_free.len()];
+        let mut touched: Vec<u32> = Vec::new();
+        let mut lcs = Lcs::new(vocabulary.len());
+        let mut out = Vec::new();
+        for (&i, a) in old_free.iter().zip(old_words) {
+            let mut words = distinct(a);
+            words.retain(|&w| (1..=common).contains(&postings[w as usize].len()));
+            let visits: usize = words.iter().map(|&w| postings[w as usize].len()).sum();
+            if visits > LOOKUP_BUDGET {
+                words.sort_by_key(|&w| (postings[w as usize].len(), w));
             }
-            visited += list.len();
-            for &k in list {
-                if shared[k as usize] == 0 {
-                    touched.push(k);
+            let expected = i * new.len() / old.len().max(1);
+            let mut visited = 0;
+            for &w in &words {
+                let list = &postings[w as usize];
+                let centre = list.partition_point(|&k| new_free[k as usize] < expected);
+                let list = window(list, LOOKUP_BUDGET - visited, centre);
+                if list.is_empty() {
+                    break;
                 }
-                shared[k as usize] += 1;
+                visited += list.len();
+                for &k in list {
+                    if shared[k as usize] == 0 {
+                        touched.push(k);
+                    }
+                    shared[k as usize] += 1;
+                }
             }
+            let mut ranked: Vec<u128> = touched
+                .iter()
+                .map(|&k| rank(shared[k as usize], relative(i, new_free[k as usize]), k))
+                .collect();
+            if ranked.len() > MAX_CANDIDATES {
+                ranked.select_nth_unstable(MAX_CANDIDATES - 1);
+                ranked.truncate(MAX_CANDIDATES);
+            }
+            for &k in &touched {
+                shared[k as usize] = 0;
+            }
+            let mut masks_ready = false;
+            for k in ranked.into_iter().map(|r| r as u32) {
+                let (j, b) = (new_free[k as usize], &new_words[k as usize]);
+                let ratio =
+                    |matched: usize| 2.0 * matched as f64 / (a.len() + b.len()).max(1) as f64;
+                if ratio(a.len().min(b.len())) < threshold {
+                    continue;
+                }
+                if !masks_ready {
+                    lcs.set_old(a);
+                    masks_ready = true;
+                }
+                if ratio(lcs.length(b)) < threshold {
+                    continue;
+                }
+                let s = similarity_of(a, b);
+                if s >= threshold {
+                    out.push((i, j, s));
+                }
+            }
+            touched.clear();
         }
-        let mut ranked: Vec<u128> = touched
-            .iter()
-            .map(|&k| rank(shared[k as usize], relative(i, new_free[k as usize]), k))
-            .collect();
-        if ranked.len() > MAX_CANDIDATES {
-            ranked.select_nth_unstable(MAX_CANDIDATES - 1);
-            ranked.truncate(MAX_CANDIDATES);
-        }
-        for &k in &touched {
-            shared[k as usize] = 0;
-        }
-        let mut masks_ready = false;
-        for k in ranked.into_iter().map(|r| r as u32) {
-            let (j, b) = (new_free[k as usize], &new_words[k as usize]);
-            let ratio = |matched: usize| 2.0 * matched as f64 / (a.len() + b.len()).max(1) as f64;
-            if ratio(a.len().min(b.len())) < threshold {
-                continue;
-            }
-            if !masks_ready {
-                lcs.set_old(a);
-                masks_ready = true;
-            }
-            if ratio(lcs.length(b)) < threshold {
-                continue;
-            }
-            let s = similarity_of(a, b);
-            if s >= threshold {
-                out.push((i, j, s));
-            }
-        }
-        touched.clear();
+        out
+    };
+    if old_free.len() < PARALLEL_PARAGRAPHS {
+        return search(old_free, &old_words);
     }
-    out
+    use rayon::prelude::*;
+    let chunk = old_free
+        .len()
+        .div_ceil(rayon::current_num_threads() * 4)
+        .max(64);
+    old_free
+        .par_chunks(chunk)
+        .zip(old_words.par_chunks(chunk))
+        .map(|(free, words)| search(free, words))
+        .collect::<Vec<_>>()
+        .concat()
 }
+
+/// From this many leftover old paragraphs on, their pairing candidates are
+/// searched in parallel.
+const PARALLEL_PARAGRAPHS: usize = 256;
 
 /// A candidate's rank as one number, smallest first: the most shared
 /// words, then the nearest relative position, then the first. (A

@@ -25,28 +25,35 @@ pub fn classify(
     alignment: &Alignment,
 ) -> (Vec<Change>, Vec<Unchanged>, Summary) {
     let mut summary = Summary::default();
-    let mut keyed: Vec<((usize, u8, usize), Change)> = Vec::new();
     let mut unchanged = Vec::new();
-
+    let mut paired: Vec<&Pair> = Vec::new();
     for pair in &alignment.pairs {
-        let o = &old.paragraphs[pair.old];
-        let n = &new.paragraphs[pair.new];
         if pair.identical && pair.in_place {
             summary.unchanged += 1;
             unchanged.push(Unchanged {
-                old: side(o),
-                new_index: n.index,
+                old: side(&old.paragraphs[pair.old]),
+                new_index: new.paragraphs[pair.new].index,
             });
-            continue;
+        } else {
+            paired.push(pair);
         }
+    }
+    // The word redlines, on every core when there are many.
+    let one = |pair: &&Pair| {
         let kind = if pair.in_place {
             ChangeKind::Reworded
         } else {
             ChangeKind::Moved
         };
-        let change = paired_change(kind, o, n, pair);
-        keyed.push(((pair.new + 1, 0, 0), change));
-    }
+        let (o, n) = (&old.paragraphs[pair.old], &new.paragraphs[pair.new]);
+        ((pair.new + 1, 0, 0), paired_change(kind, o, n, pair))
+    };
+    let mut keyed: Vec<((usize, u8, usize), Change)> = if paired.len() >= PARALLEL_PAIRS {
+        use rayon::prelude::*;
+        paired.par_iter().map(one).collect()
+    } else {
+        paired.iter().map(one).collect()
+    };
 
     // For each old paragraph, the new position of the nearest in-place pair
     // before it (0 for none).
@@ -93,6 +100,10 @@ pub fn classify(
     }
     (changes, unchanged, summary)
 }
+
+/// From this many reworded or moved paragraphs on, their redlines are made
+/// in parallel.
+const PARALLEL_PAIRS: usize = 64;
 
 fn paired_change(kind: ChangeKind, o: &Paragraph, n: &Paragraph, pair: &Pair) -> Change {
     let spans = if pair.identical {

@@ -268,12 +268,26 @@ pub fn run(cli: &Cli) -> Result<u8> {
     if files.iter().filter(|f| *f == "-").count() > 1 {
         return Err(Error::BothStdin);
     }
-    let documents = files
+    let sources = files
         .iter()
-        .map(|name| {
-            input::read_path(name, &read).and_then(|source| read_document(&source, &chrome))
-        })
+        .map(|name| input::read_path(name, &read))
         .collect::<Result<Vec<_>>>()?;
+    // Large inputs are read into paragraphs on every core; the first error
+    // in file order is the one reported, as when reading one by one.
+    let bytes: usize = sources.iter().map(|s| s.text.len()).sum();
+    let documents = if bytes >= PARALLEL_BYTES {
+        use rayon::prelude::*;
+        sources
+            .par_iter()
+            .map(|source| read_document(source, &chrome))
+            .collect::<Vec<_>>()
+    } else {
+        sources
+            .iter()
+            .map(|source| read_document(source, &chrome))
+            .collect::<Vec<_>>()
+    };
+    let documents = documents.into_iter().collect::<Result<Vec<_>>>()?;
 
     let to_terminal = cli.output.is_none() && io::stdout().is_terminal();
     let palette = if cli.format == FormatArg::Terminal && use_color(cli.color, to_terminal) {
@@ -503,6 +517,10 @@ fn generate(cli: &Cli, what: Generate) -> Result<u8> {
 /// space) is a statement with no paragraphs; a file with text in which no
 /// statement is found (a web page of navigation only) is an error, never an
 /// empty report presented as complete.
+/// Above this many bytes of input in all, the files are read into
+/// paragraphs in parallel.
+const PARALLEL_BYTES: usize = 256 * 1024;
+
 fn read_document(source: &input::Source, chrome: &Chrome) -> Result<Document> {
     let doc = Document::from_source(source, chrome);
     if doc.paragraphs.is_empty() && !crate::normalize::tidy_spaces(&source.text).is_empty() {

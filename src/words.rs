@@ -7,11 +7,14 @@
 //! typography never shows up as an edit.
 
 use std::borrow::Cow;
+use std::collections::HashMap;
+use std::hash::BuildHasherDefault;
 use std::time::{Duration, Instant};
 
 use similar::{Algorithm, DiffTag, capture_diff_slices_deadline};
 use unicode_segmentation::UnicodeSegmentation;
 
+use crate::align::WordHasher;
 use crate::model::{Edit, Span, SpanTag};
 use crate::normalize::{fold_typography, split_number};
 
@@ -53,15 +56,62 @@ pub fn redline(old: &str, new: &str) -> Vec<Span> {
     let new = split_number(new).1;
     let a = tokens(old);
     let b = tokens(new);
-    let a_keys: Vec<&str> = a.iter().map(|t| t.key.as_ref()).collect();
-    let b_keys: Vec<&str> = b.iter().map(|t| t.key.as_ref()).collect();
+    // Tokens numbered by their key: the diff compares and hashes integers,
+    // not strings (equal keys, equal numbers: the same diff).
+    fn number<'k>(
+        ids: &mut HashMap<&'k str, u32, BuildHasherDefault<WordHasher>>,
+        key: &'k str,
+    ) -> u32 {
+        let next = ids.len() as u32;
+        *ids.entry(key).or_insert(next)
+    }
+    let mut ids = HashMap::default();
+    let a_keys: Vec<u32> = a.iter().map(|t| number(&mut ids, t.key.as_ref())).collect();
+    let b_keys: Vec<u32> = b.iter().map(|t| number(&mut ids, t.key.as_ref())).collect();
+    // The words both paragraphs open and close with are kept as they are;
+    // the diff reads only what lies between.
+    let prefix = a_keys
+        .iter()
+        .zip(&b_keys)
+        .take_while(|(x, y)| x == y)
+        .count();
+    let mut suffix = a_keys[prefix..]
+        .iter()
+        .rev()
+        .zip(b_keys[prefix..].iter().rev())
+        .take_while(|(x, y)| x == y)
+        .count();
+    // A shared ending starts at a word after a space, so that a sentence
+    // added at the end reads as that sentence, not as ". Added sentence"
+    // before the old full stop.
+    while suffix > 0 {
+        let at = a_keys.len() - suffix;
+        let after_space = |t: &[Token<'_>], at: usize| at > 0 && t[at - 1].key == " ";
+        if a[at].is_word && after_space(&a, at) && after_space(&b, b_keys.len() - suffix) {
+            break;
+        }
+        suffix -= 1;
+    }
+    let (a_end, b_end) = (a_keys.len() - suffix, b_keys.len() - suffix);
     let deadline = Instant::now() + Duration::from_millis(200);
-    let ops = capture_diff_slices_deadline(Algorithm::Patience, &a_keys, &b_keys, Some(deadline));
+    let ops = capture_diff_slices_deadline(
+        Algorithm::Patience,
+        &a_keys[prefix..a_end],
+        &b_keys[prefix..b_end],
+        Some(deadline),
+    );
 
+    let join = |tokens: &[Token<'_>]| tokens.iter().map(|t| t.text).collect::<String>();
     let mut raw: Vec<(SpanTag, String)> = Vec::new();
+    if prefix > 0 {
+        raw.push((SpanTag::Same, join(&a[..prefix])));
+    }
     for op in &ops {
         let (tag, o, n) = op.as_tag_tuple();
-        let join = |tokens: &[Token<'_>]| tokens.iter().map(|t| t.text).collect::<String>();
+        let (o, n) = (
+            o.start + prefix..o.end + prefix,
+            n.start + prefix..n.end + prefix,
+        );
         match tag {
             DiffTag::Equal => raw.push((SpanTag::Same, join(&a[o]))),
             DiffTag::Delete => raw.push((SpanTag::Deleted, join(&a[o]))),
@@ -71,6 +121,9 @@ pub fn redline(old: &str, new: &str) -> Vec<Span> {
                 raw.push((SpanTag::Inserted, join(&b[n])));
             }
         }
+    }
+    if suffix > 0 {
+        raw.push((SpanTag::Same, join(&a[a_end..])));
     }
     tidy(raw)
 }

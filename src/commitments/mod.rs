@@ -635,6 +635,10 @@ impl Default for MatchOptions {
     }
 }
 
+/// From this many commitments left after the exact matches on, their
+/// candidates are searched in parallel.
+const PARALLEL_COMMITMENTS: usize = 256;
+
 /// How many candidates one commitment is compared with at most.
 const MAX_CANDIDATES: usize = 24;
 
@@ -662,7 +666,6 @@ pub fn compare(
     options: &MatchOptions,
 ) -> Vec<CommitmentChange> {
     let stems = Stems::of(old, new);
-    let mut pairs: Vec<(usize, usize, f64)> = Vec::new();
     // Index the new commitments by their informative stems.
     let mut postings: Vec<Vec<u32>> = vec![Vec::new(); stems.weight.len()];
     for (j, ids) in stems.new.iter().enumerate() {
@@ -697,78 +700,96 @@ pub fn compare(
             out.push(pair_change(c, &new[j], 1.0));
         }
     }
-    let mut shared = vec![0u32; new.len()];
-    let mut touched: Vec<u32> = Vec::new();
-    let mut count = vec![0i32; stems.weight.len()];
-    for (i, c) in old.iter().enumerate() {
-        if old_used[i] {
-            continue;
-        }
-        // Each informative stem with how often the commitment uses it.
-        let mut lookups: Vec<(u32, u32)> = Vec::new();
-        let mut ids: Vec<u32> = stems.old[i]
-            .iter()
-            .copied()
-            .filter(|&s| !stems.stop[s as usize])
-            .collect();
-        ids.sort_unstable();
-        for s in ids {
-            match lookups.last_mut() {
-                Some((last, n)) if *last == s => *n += 1,
-                _ => lookups.push((s, 1)),
+    // Each old commitment's search is its own: ranges of them run on every
+    // core with their own scratch space, joined in order.
+    let search = |range: std::ops::Range<usize>| -> Vec<(usize, usize, f64)> {
+        let mut pairs: Vec<(usize, usize, f64)> = Vec::new();
+        let mut shared = vec![0u32; new.len()];
+        let mut touched: Vec<u32> = Vec::new();
+        let mut count = vec![0i32; stems.weight.len()];
+        for (i, c) in old.iter().enumerate().take(range.end).skip(range.start) {
+            if old_used[i] {
+                continue;
             }
-        }
-        lookups.retain(|&(s, _)| (1..=common).contains(&postings[s as usize].len()));
-        let visits: usize = lookups
-            .iter()
-            .map(|&(s, _)| postings[s as usize].len())
-            .sum();
-        if visits > LOOKUP_BUDGET {
-            lookups.sort_by_key(|&(s, _)| (postings[s as usize].len(), s));
-        }
-        let expected = i * new.len() / old.len().max(1);
-        let mut visited = 0;
-        for &(s, times) in &lookups {
-            let list = &postings[s as usize];
-            let centre = list.partition_point(|&j| (j as usize) < expected);
-            let list = window(list, LOOKUP_BUDGET - visited, centre);
-            if list.is_empty() {
-                break;
-            }
-            visited += list.len();
-            for &j in list.iter().filter(|&&j| !new_used[j as usize]) {
-                if shared[j as usize] == 0 {
-                    touched.push(j);
+            // Each informative stem with how often the commitment uses it.
+            let mut lookups: Vec<(u32, u32)> = Vec::new();
+            let mut ids: Vec<u32> = stems.old[i]
+                .iter()
+                .copied()
+                .filter(|&s| !stems.stop[s as usize])
+                .collect();
+            ids.sort_unstable();
+            for s in ids {
+                match lookups.last_mut() {
+                    Some((last, n)) if *last == s => *n += 1,
+                    _ => lookups.push((s, 1)),
                 }
-                shared[j as usize] += times;
             }
-        }
-        // The candidates sharing the most informative words, at most a few
-        // dozen: most shared first, then the nearest, then the first.
-        let mut ranked: Vec<u128> = touched
-            .iter()
-            .map(|&j| rank(shared[j as usize], relative(i, j as usize), j))
-            .collect();
-        if ranked.len() > MAX_CANDIDATES {
-            ranked.select_nth_unstable(MAX_CANDIDATES - 1);
-            ranked.truncate(MAX_CANDIDATES);
-        }
-        for &j in &touched {
-            shared[j as usize] = 0;
-        }
-        for j in ranked.into_iter().map(|r| r as u32) {
-            let j = j as usize;
-            let s = if c.core == new[j].core {
-                1.0
-            } else {
-                stems.similarity(&stems.old[i], &stems.new[j], &mut count)
-            };
-            if s >= options.threshold {
-                pairs.push((i, j, s));
+            lookups.retain(|&(s, _)| (1..=common).contains(&postings[s as usize].len()));
+            let visits: usize = lookups
+                .iter()
+                .map(|&(s, _)| postings[s as usize].len())
+                .sum();
+            if visits > LOOKUP_BUDGET {
+                lookups.sort_by_key(|&(s, _)| (postings[s as usize].len(), s));
             }
+            let expected = i * new.len() / old.len().max(1);
+            let mut visited = 0;
+            for &(s, times) in &lookups {
+                let list = &postings[s as usize];
+                let centre = list.partition_point(|&j| (j as usize) < expected);
+                let list = window(list, LOOKUP_BUDGET - visited, centre);
+                if list.is_empty() {
+                    break;
+                }
+                visited += list.len();
+                for &j in list.iter().filter(|&&j| !new_used[j as usize]) {
+                    if shared[j as usize] == 0 {
+                        touched.push(j);
+                    }
+                    shared[j as usize] += times;
+                }
+            }
+            // The candidates sharing the most informative words, at most a few
+            // dozen: most shared first, then the nearest, then the first.
+            let mut ranked: Vec<u128> = touched
+                .iter()
+                .map(|&j| rank(shared[j as usize], relative(i, j as usize), j))
+                .collect();
+            if ranked.len() > MAX_CANDIDATES {
+                ranked.select_nth_unstable(MAX_CANDIDATES - 1);
+                ranked.truncate(MAX_CANDIDATES);
+            }
+            for &j in &touched {
+                shared[j as usize] = 0;
+            }
+            for j in ranked.into_iter().map(|r| r as u32) {
+                let j = j as usize;
+                let s = if c.core == new[j].core {
+                    1.0
+                } else {
+                    stems.similarity(&stems.old[i], &stems.new[j], &mut count)
+                };
+                if s >= options.threshold {
+                    pairs.push((i, j, s));
+                }
+            }
+            touched.clear();
         }
-        touched.clear();
-    }
+        pairs
+    };
+    let free = old_used.iter().filter(|u| !**u).count();
+    let mut pairs = if free < PARALLEL_COMMITMENTS {
+        search(0..old.len())
+    } else {
+        use rayon::prelude::*;
+        let chunk = old.len().div_ceil(rayon::current_num_threads() * 4).max(64);
+        (0..old.len().div_ceil(chunk))
+            .into_par_iter()
+            .map(|k| search(k * chunk..((k + 1) * chunk).min(old.len())))
+            .collect::<Vec<_>>()
+            .concat()
+    };
     pairs.sort_by(|a, b| b.2.total_cmp(&a.2).then(a.0.cmp(&b.0)).then(a.1.cmp(&b.1)));
     for (i, j, s) in pairs {
         if old_used[i] || new_used[j] {
