@@ -275,16 +275,17 @@ pub fn run(cli: &Cli) -> Result<u8> {
     // Large inputs are read into paragraphs on every core; the first error
     // in file order is the one reported, as when reading one by one.
     let bytes: usize = sources.iter().map(|s| s.text.len()).sum();
+    // Each source is dropped once read: the paragraphs keep what is needed.
     let documents = if bytes >= PARALLEL_BYTES {
         use rayon::prelude::*;
         sources
-            .par_iter()
-            .map(|source| read_document(source, &chrome))
+            .into_par_iter()
+            .map(|source| read_document(&source, &chrome))
             .collect::<Vec<_>>()
     } else {
         sources
-            .iter()
-            .map(|source| read_document(source, &chrome))
+            .into_iter()
+            .map(|source| read_document(&source, &chrome))
             .collect::<Vec<_>>()
     };
     let documents = documents.into_iter().collect::<Result<Vec<_>>>()?;
@@ -324,6 +325,9 @@ pub fn run(cli: &Cli) -> Result<u8> {
     }
     let options = options(cli)?;
     let report = compare(old, new, &options);
+    // The report holds what it shows; the documents go before it is
+    // rendered, so the two are not in memory at once.
+    drop(documents);
     if let Some(path) = &cli.write_accept {
         write_atomically(path, accept_file(&report).as_bytes()).map_err(|source| Error::Write {
             path: path.display().to_string(),

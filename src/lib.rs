@@ -177,7 +177,7 @@ pub fn compare(old: &Document, new: &Document, options: &Options) -> Report {
     let match_options = commitments::MatchOptions {
         threshold: options.commitment_threshold,
     };
-    let commitments = commitments::compare(&old_commitments, &new_commitments, &match_options);
+    let commitments = commitments::compare_owned(old_commitments, new_commitments, &match_options);
     Report {
         old: SideInfo::of(old),
         new: SideInfo::of(new),

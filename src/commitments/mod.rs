@@ -20,7 +20,7 @@ use lexicon::{EntryKind, Hit, Lexicon};
 use sentence::sentences;
 
 /// A commitment of one statement.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Default)]
 pub struct Commitment {
     /// 1-based paragraph.
     pub paragraph: usize,
@@ -655,16 +655,13 @@ const STOP: &[&str] = &[
 /// their words costs no more per commitment than a short one.
 const LOOKUP_BUDGET: usize = 1024;
 
-/// Matches every old commitment with the new ones and classifies each.
-///
-/// Each old commitment looks up its informative stems in an index of the
-/// new ones and scores the few that share the most (the nearest in relative
-/// position among equals): never every pair.
-pub fn compare(
+/// The pairs `(old, new, similarity)` of a matching: the commitments kept
+/// word for word first, then the best of the rest, best first.
+fn match_commitments(
     old: &[Commitment],
     new: &[Commitment],
     options: &MatchOptions,
-) -> Vec<CommitmentChange> {
+) -> Vec<(usize, usize, f64)> {
     let stems = Stems::of(old, new);
     // Index the new commitments by their informative stems.
     let mut postings: Vec<Vec<u32>> = vec![Vec::new(); stems.weight.len()];
@@ -688,8 +685,12 @@ pub fn compare(
     // (so a thousand identical ones cost a hash lookup each, not a search).
     let mut old_used = vec![false; old.len()];
     let mut new_used = vec![false; new.len()];
-    let mut out = Vec::new();
-    let mut by_core: HashMap<&str, std::collections::VecDeque<usize>> = HashMap::new();
+    let mut matches: Vec<(usize, usize, f64)> = Vec::new();
+    let mut by_core: HashMap<
+        &str,
+        std::collections::VecDeque<usize>,
+        BuildHasherDefault<WordHasher>,
+    > = HashMap::default();
     for (j, c) in new.iter().enumerate() {
         by_core.entry(c.core.as_str()).or_default().push_back(j);
     }
@@ -697,7 +698,7 @@ pub fn compare(
         if let Some(j) = by_core.get_mut(c.core.as_str()).and_then(|q| q.pop_front()) {
             old_used[i] = true;
             new_used[j] = true;
-            out.push(pair_change(c, &new[j], 1.0));
+            matches.push((i, j, 1.0));
         }
     }
     // Each old commitment's search is its own: ranges of them run on every
@@ -797,34 +798,94 @@ pub fn compare(
         }
         old_used[i] = true;
         new_used[j] = true;
-        out.push(pair_change(&old[i], &new[j], s));
+        matches.push((i, j, s));
     }
-    out.extend(
-        old.iter()
-            .zip(&old_used)
-            .filter(|(_, u)| !**u)
-            .map(|(c, _)| CommitmentChange {
-                kind: CommitmentKind::Dropped,
-                old: Some(c.clone()),
-                new: None,
-                similarity: None,
-                shift: None,
-                notes: Vec::new(),
-            }),
-    );
-    out.extend(
-        new.iter()
-            .zip(&new_used)
-            .filter(|(_, u)| !**u)
-            .map(|(c, _)| CommitmentChange {
-                kind: CommitmentKind::Added,
-                old: None,
-                new: Some(c.clone()),
-                similarity: None,
-                shift: None,
-                notes: Vec::new(),
-            }),
-    );
+    matches
+}
+
+/// Matches every old commitment with the new ones and classifies each.
+///
+/// Each old commitment looks up its informative stems in an index of the
+/// new ones and scores the few that share the most (the nearest in relative
+/// position among equals): never every pair.
+pub fn compare(
+    old: &[Commitment],
+    new: &[Commitment],
+    options: &MatchOptions,
+) -> Vec<CommitmentChange> {
+    let matches = match_commitments(old, new, options);
+    changes(
+        matches,
+        old.len(),
+        new.len(),
+        |i| old[i].clone(),
+        |j| new[j].clone(),
+    )
+}
+
+/// [`compare`], moving the commitments into the changes instead of copying
+/// them (what a comparison that keeps no commitments of its own uses: half
+/// the memory). What only matching needed is let go.
+pub fn compare_owned(
+    old: Vec<Commitment>,
+    new: Vec<Commitment>,
+    options: &MatchOptions,
+) -> Vec<CommitmentChange> {
+    let matches = match_commitments(&old, &new, options);
+    let (old_len, new_len) = (old.len(), new.len());
+    let release = |mut c: Commitment| {
+        c.stems = String::new();
+        c
+    };
+    let mut old: Vec<Option<Commitment>> = old.into_iter().map(Some).collect();
+    let mut new: Vec<Option<Commitment>> = new.into_iter().map(Some).collect();
+    changes(
+        matches,
+        old_len,
+        new_len,
+        |i| old[i].take().map(release).unwrap_or_default(),
+        |j| new[j].take().map(release).unwrap_or_default(),
+    )
+}
+
+/// The changes of a matching: each pair, then each old commitment left
+/// (dropped) and each new one left (added), in document order. `old(i)` and
+/// `new(j)` give each commitment once.
+fn changes(
+    matches: Vec<(usize, usize, f64)>,
+    old_len: usize,
+    new_len: usize,
+    mut old: impl FnMut(usize) -> Commitment,
+    mut new: impl FnMut(usize) -> Commitment,
+) -> Vec<CommitmentChange> {
+    let mut old_used = vec![false; old_len];
+    let mut new_used = vec![false; new_len];
+    let mut out = Vec::with_capacity(old_len + new_len - matches.len());
+    for (i, j, s) in matches {
+        old_used[i] = true;
+        new_used[j] = true;
+        out.push(pair_change(old(i), new(j), s));
+    }
+    for i in (0..old_len).filter(|&i| !old_used[i]) {
+        out.push(CommitmentChange {
+            kind: CommitmentKind::Dropped,
+            old: Some(old(i)),
+            new: None,
+            similarity: None,
+            shift: None,
+            notes: Vec::new(),
+        });
+    }
+    for j in (0..new_len).filter(|&j| !new_used[j]) {
+        out.push(CommitmentChange {
+            kind: CommitmentKind::Added,
+            old: None,
+            new: Some(new(j)),
+            similarity: None,
+            shift: None,
+            notes: Vec::new(),
+        });
+    }
     out.sort_by_key(|c| {
         let o = c.old.as_ref().map_or(usize::MAX, |c| c.paragraph);
         let n = c.new.as_ref().map_or(usize::MAX, |c| c.paragraph);
@@ -920,12 +981,12 @@ impl Stems {
     }
 }
 
-fn pair_change(old: &Commitment, new: &Commitment, similarity: f64) -> CommitmentChange {
+fn pair_change(old: Commitment, new: Commitment, similarity: f64) -> CommitmentChange {
     let kept = old.core == new.core;
     let (shift, mut notes) = if kept {
         (None, Vec::new())
     } else {
-        shift(&old.strength, &new.strength, old, new)
+        shift(&old.strength, &new.strength, &old, &new)
     };
     if !kept && old.numbers != new.numbers && !(old.numbers.is_empty() && new.numbers.is_empty()) {
         notes.push(format!(
@@ -940,8 +1001,8 @@ fn pair_change(old: &Commitment, new: &Commitment, similarity: f64) -> Commitmen
         } else {
             CommitmentKind::Reworded
         },
-        old: Some(old.clone()),
-        new: Some(new.clone()),
+        old: Some(old),
+        new: Some(new),
         similarity: Some(if kept {
             1.0
         } else {
