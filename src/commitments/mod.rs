@@ -825,7 +825,7 @@ pub fn compare(
 
 /// [`compare`], moving the commitments into the changes instead of copying
 /// them (what a comparison that keeps no commitments of its own uses: half
-/// the memory). What only matching needed is let go.
+/// the memory).
 pub fn compare_owned(
     old: Vec<Commitment>,
     new: Vec<Commitment>,
@@ -833,18 +833,14 @@ pub fn compare_owned(
 ) -> Vec<CommitmentChange> {
     let matches = match_commitments(&old, &new, options);
     let (old_len, new_len) = (old.len(), new.len());
-    let release = |mut c: Commitment| {
-        c.stems = String::new();
-        c
-    };
     let mut old: Vec<Option<Commitment>> = old.into_iter().map(Some).collect();
     let mut new: Vec<Option<Commitment>> = new.into_iter().map(Some).collect();
     changes(
         matches,
         old_len,
         new_len,
-        |i| old[i].take().map(release).unwrap_or_default(),
-        |j| new[j].take().map(release).unwrap_or_default(),
+        |i| old[i].take().unwrap_or_default(),
+        |j| new[j].take().unwrap_or_default(),
     )
 }
 

@@ -8,3 +8,4 @@ pub mod markdown;
 pub mod series;
 pub mod terminal;
 pub mod yaml;
+pub mod yaml_writer;

@@ -294,13 +294,14 @@ fn change(c: &Change, accepted: &std::collections::BTreeSet<String>) -> YamlChan
         line: s.line,
         text: s.text.clone(),
     };
+    let fingerprint = crate::fingerprint::of_change(c);
     YamlChange {
         kind: c.kind.name().into(),
         old: c.old.as_ref().map(paragraph),
         new: c.new.as_ref().map(paragraph),
         similarity: c.similarity,
-        fingerprint: crate::fingerprint::of_change(c),
-        accepted: accepted.contains(&crate::fingerprint::of_change(c)),
+        accepted: accepted.contains(&fingerprint),
+        fingerprint,
         edits: c.edits.iter().map(YamlEdit::from).collect(),
     }
 }
@@ -315,6 +316,7 @@ fn commitment(
         verb: c.verb.clone(),
         text: c.text.clone(),
     };
+    let fingerprint = crate::fingerprint::of_commitment(c);
     YamlCommitment {
         kind: c.kind.name().into(),
         old: c.old.as_ref().map(clause),
@@ -322,8 +324,8 @@ fn commitment(
         similarity: c.similarity,
         shift: c.shift.map(|s| s.name().into()),
         notes: c.notes.clone(),
-        fingerprint: crate::fingerprint::of_commitment(c),
-        accepted: accepted.contains(&crate::fingerprint::of_commitment(c)),
+        accepted: accepted.contains(&fingerprint),
+        fingerprint,
     }
 }
 
@@ -352,17 +354,35 @@ impl From<crate::model::Summary> for YamlSummary {
 
 /// Renders a report as YAML.
 pub fn render(report: &Report) -> String {
-    to_yaml(&YamlReport::from_report(report))
+    let doc = YamlReport::from_report(report);
+    let capacity = doc.size_hint();
+    to_yaml_with_capacity(&doc, capacity)
 }
 
-/// Serializes any report type to YAML that YAML 1.1 readers (PyYAML) read
-/// back as the same strings: see [`quote_yaml11_words`].
+/// Serializes any report type to YAML that both YAML 1.2 readers
+/// (serde_yaml) and YAML 1.1 readers (PyYAML) read back as the same
+/// values: see [`yaml_writer`](super::yaml_writer) for how each string is
+/// quoted.
 pub fn to_yaml<T: Serialize>(value: &T) -> String {
-    match serde_yaml::to_string(value) {
-        Ok(text) => quote_yaml11_words(&text),
-        // Serializing plain structs of strings and numbers cannot fail; say
-        // so in the output rather than panic if it ever does.
-        Err(e) => format!("error: {}\n", quote_scalar(&e.to_string())),
+    to_yaml_with_capacity(value, 4096)
+}
+
+fn to_yaml_with_capacity<T: Serialize>(value: &T, capacity: usize) -> String {
+    match super::yaml_writer::to_string_with_capacity(value, capacity) {
+        Ok(text) => text,
+        // The report types are plain structs of strings and numbers, which
+        // always serialize; say so in the output rather than panic if one
+        // ever does not.
+        Err(e) => {
+            #[derive(Serialize)]
+            struct Failure {
+                error: String,
+            }
+            super::yaml_writer::to_string(&Failure {
+                error: e.to_string(),
+            })
+            .unwrap_or_else(|_| "error: the report could not be written\n".into())
+        }
     }
 }
 
@@ -371,116 +391,164 @@ pub fn from_yaml(text: &str) -> Result<YamlReport, String> {
     serde_yaml::from_str(text).map_err(|e| e.to_string())
 }
 
-/// Quotes plain string scalars that a YAML 1.1 reader (PyYAML) would read as
-/// something else: `no`, `on`, `Yes` (booleans), `2024-04-24` (a date),
-/// `10:30` (sexagesimal), `1_000` (an integer), `=`, `<<`. Real numbers,
-/// booleans and nulls that serde_yaml writes stay bare, and block scalars
-/// (`|`, `|-`) are left untouched.
-///
-/// serde_yaml writes every scalar on one line, except block scalars whose
-/// content lines are indented deeper than the line that opens them.
-pub fn quote_yaml11_words(text: &str) -> String {
-    let mut out = String::with_capacity(text.len() + 16);
-    let mut block_indent: Option<usize> = None;
-    for line in text.split_inclusive('\n') {
-        let body = line.trim_end_matches('\n');
-        let indent = body.len() - body.trim_start().len();
-        if let Some(level) = block_indent {
-            if body.trim().is_empty() || indent > level {
-                out.push_str(line);
-                continue;
+impl YamlReport {
+    /// About how many bytes the YAML document takes: the text it carries
+    /// and some room for keys and numbers.
+    fn size_hint(&self) -> usize {
+        let paragraph = |p: &Option<YamlParagraph>| p.as_ref().map_or(0, |p| p.text.len() + 48);
+        let clause = |c: &Option<YamlClause>| {
+            c.as_ref().map_or(0, |c| {
+                c.text.len() + c.verb.len() + c.subject.as_ref().map_or(0, String::len) + 64
+            })
+        };
+        let changes: usize = self
+            .changes
+            .iter()
+            .map(|c| {
+                let edits: usize = c
+                    .edits
+                    .iter()
+                    .map(|e| {
+                        e.before.len() + e.deleted.len() + e.inserted.len() + e.after.len() + 64
+                    })
+                    .sum();
+                paragraph(&c.old) + paragraph(&c.new) + edits + 128
+            })
+            .sum();
+        let commitments: usize = self
+            .commitments
+            .iter()
+            .map(|c| {
+                clause(&c.old)
+                    + clause(&c.new)
+                    + c.notes.iter().map(|n| n.len() + 4).sum::<usize>()
+                    + 128
+            })
+            .sum();
+        let digest: usize = self.digest.iter().map(|d| d.len() + 4).sum();
+        let blocks: usize = [&self.old, &self.new]
+            .iter()
+            .flat_map(|side| &side.set_aside.blocks)
+            .map(|b| b.len() + 4)
+            .sum();
+        // A little over, so that a report of long paragraphs (written as
+        // block scalars, one indented line each) does not grow the buffer.
+        let text = changes + commitments + digest + blocks + self.terms.len() * 64 + 1024;
+        text + text / 8
+    }
+}
+
+/// The YAML writing this crate used before [`yaml_writer`](super::yaml_writer):
+/// serde_yaml, then a line-by-line pass quoting the words YAML 1.1 readers
+/// would read as something else. Kept for tests, as the reference the
+/// writer is compared with.
+#[cfg(test)]
+pub(crate) mod reference {
+    use serde::Serialize;
+
+    /// The document as serde_yaml writes it, with YAML 1.1 words quoted.
+    pub(crate) fn to_yaml<T: Serialize>(value: &T) -> String {
+        match serde_yaml::to_string(value) {
+            Ok(text) => quote_yaml11_words(&text),
+            Err(e) => format!("error: {}\n", quote_scalar(&e.to_string())),
+        }
+    }
+
+    /// Quotes plain string scalars that a YAML 1.1 reader (PyYAML) would
+    /// read as something else; block scalars (`|`, `|-`) are left alone.
+    pub(crate) fn quote_yaml11_words(text: &str) -> String {
+        let mut out = String::with_capacity(text.len() + 16);
+        let mut block_indent: Option<usize> = None;
+        for line in text.split_inclusive('\n') {
+            let body = line.trim_end_matches('\n');
+            let indent = body.len() - body.trim_start().len();
+            if let Some(level) = block_indent {
+                if body.trim().is_empty() || indent > level {
+                    out.push_str(line);
+                    continue;
+                }
+                block_indent = None;
             }
-            block_indent = None;
+            let (prefix, value) = split_scalar(body);
+            if value.starts_with('|') || value.starts_with('>') {
+                block_indent = Some(indent);
+            }
+            if yaml11_reads_differently(value) {
+                out.push_str(prefix);
+                out.push_str(&quote_scalar(value));
+                out.push_str(&line[body.len()..]);
+            } else {
+                out.push_str(line);
+            }
         }
-        let (prefix, value) = split_scalar(body);
-        if value.starts_with('|') || value.starts_with('>') {
-            block_indent = Some(indent);
-        }
-        if yaml11_reads_differently(value) {
-            out.push_str(prefix);
-            out.push_str(&quote_scalar(value));
-            out.push_str(&line[body.len()..]);
-        } else {
-            out.push_str(line);
-        }
+        out
     }
-    out
-}
 
-/// PyYAML's implicit resolvers (YAML 1.1), less what YAML 1.2 already
-/// resolves the same way (serde_yaml quotes those strings itself, and writes
-/// real numbers, booleans and nulls in these forms).
-fn yaml11_reads_differently(value: &str) -> bool {
-    use std::sync::OnceLock;
-    static YAML11: OnceLock<Option<(regex::Regex, regex::Regex)>> = OnceLock::new();
-    let pair = YAML11.get_or_init(|| {
-        let yaml11 = regex::Regex::new(concat!(
-            r"^(?:yes|Yes|YES|no|No|NO|true|True|TRUE|false|False|FALSE|on|On|ON|off|Off|OFF|y|Y|n|N",
-            r"|[-+]?(?:[0-9][0-9_]*)\.[0-9_]*(?:[eE][-+][0-9]+)?|\.[0-9][0-9_]*(?:[eE][-+][0-9]+)?",
-            r"|[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+\.[0-9_]*|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN)",
-            r"|[-+]?0b[0-1_]+|[-+]?0[0-7_]+|[-+]?(?:0|[1-9][0-9_]*)|[-+]?0x[0-9a-fA-F_]+|[-+]?[1-9][0-9_]*(?::[0-5]?[0-9])+",
-            r"|<<|~|null|Null|NULL|=",
-            r"|[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]",
-            r"|[0-9][0-9][0-9][0-9]-[0-9][0-9]?-[0-9][0-9]?(?:[Tt]|[ \t]+)[0-9][0-9]?:[0-9][0-9]:[0-9][0-9](?:\.[0-9]*)?(?:[ \t]*(?:Z|[-+][0-9][0-9]?(?::[0-9][0-9])?))?)$",
-        ))
-        .ok()?;
-        let yaml12 = regex::Regex::new(
-            r"^(?:true|false|null|~|-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?(?:[eE][-+]?[0-9]+)?|[-+]?\.inf|\.nan)$",
-        )
-        .ok()?;
-        Some((yaml11, yaml12))
-    });
-    match pair {
-        Some((yaml11, yaml12)) => yaml11.is_match(value) && !yaml12.is_match(value),
-        // The patterns are constant and tested; if they ever failed to
-        // compile, quoting every plain scalar would still be valid YAML.
-        None => !value.is_empty() && !value.starts_with(['\'', '"', '|', '>', '[', '{']),
+    /// PyYAML's implicit resolvers (YAML 1.1), less what YAML 1.2 already
+    /// resolves the same way.
+    fn yaml11_reads_differently(value: &str) -> bool {
+        use std::sync::OnceLock;
+        static YAML11: OnceLock<(regex::Regex, regex::Regex)> = OnceLock::new();
+        let (yaml11, yaml12) = YAML11.get_or_init(|| {
+            let yaml11 = regex::Regex::new(concat!(
+                r"^(?:yes|Yes|YES|no|No|NO|true|True|TRUE|false|False|FALSE|on|On|ON|off|Off|OFF|y|Y|n|N",
+                r"|[-+]?(?:[0-9][0-9_]*)\.[0-9_]*(?:[eE][-+][0-9]+)?|\.[0-9][0-9_]*(?:[eE][-+][0-9]+)?",
+                r"|[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+\.[0-9_]*|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN)",
+                r"|[-+]?0b[0-1_]+|[-+]?0[0-7_]+|[-+]?(?:0|[1-9][0-9_]*)|[-+]?0x[0-9a-fA-F_]+|[-+]?[1-9][0-9_]*(?::[0-5]?[0-9])+",
+                r"|<<|~|null|Null|NULL|=",
+                r"|[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]",
+                r"|[0-9][0-9][0-9][0-9]-[0-9][0-9]?-[0-9][0-9]?(?:[Tt]|[ \t]+)[0-9][0-9]?:[0-9][0-9]:[0-9][0-9](?:\.[0-9]*)?(?:[ \t]*(?:Z|[-+][0-9][0-9]?(?::[0-9][0-9])?))?)$",
+            ))
+            .unwrap();
+            let yaml12 = regex::Regex::new(
+                r"^(?:true|false|null|~|-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?(?:[eE][-+]?[0-9]+)?|[-+]?\.inf|\.nan)$",
+            )
+            .unwrap();
+            (yaml11, yaml12)
+        });
+        yaml11.is_match(value) && !yaml12.is_match(value)
     }
-}
 
-/// Splits "  key: value" or "  - value" or "- key: value" into the part
-/// before the scalar and the scalar.
-fn split_scalar(line: &str) -> (&str, &str) {
-    let mut rest_start = line.len() - line.trim_start().len();
-    loop {
-        let rest = &line[rest_start..];
-        if let Some(after) = rest.strip_prefix("- ") {
+    /// Splits "  key: value" or "  - value" or "- key: value" into the part
+    /// before the scalar and the scalar.
+    fn split_scalar(line: &str) -> (&str, &str) {
+        let mut rest_start = line.len() - line.trim_start().len();
+        while let Some(after) = line[rest_start..].strip_prefix("- ") {
             rest_start = line.len() - after.len();
-            continue;
         }
-        break;
-    }
-    let rest = &line[rest_start..];
-    // A key is a plain word followed by ": " (our keys are identifiers).
-    if let Some(colon) = rest.find(": ") {
-        let key = &rest[..colon];
-        if !key.is_empty() && key.chars().all(|c| c.is_ascii_alphanumeric() || c == '_') {
-            let start = rest_start + colon + 2;
-            return (&line[..start], &line[start..]);
+        let rest = &line[rest_start..];
+        if let Some(colon) = rest.find(": ") {
+            let key = &rest[..colon];
+            if !key.is_empty() && key.chars().all(|c| c.is_ascii_alphanumeric() || c == '_') {
+                let start = rest_start + colon + 2;
+                return (&line[..start], &line[start..]);
+            }
         }
+        (&line[..rest_start], rest)
     }
-    (&line[..rest_start], rest)
-}
 
-fn quote_scalar(s: &str) -> String {
-    format!("'{}'", s.replace('\'', "''"))
+    fn quote_scalar(s: &str) -> String {
+        format!("'{}'", s.replace('\'', "''"))
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::chrome::Chrome;
+    use crate::document::Document;
 
     #[test]
-    fn yaml11_booleans_are_quoted_outside_block_scalars() {
+    fn reference_quotes_yaml11_words_outside_block_scalars() {
         let text = "a: no\nb:\n- yes\n- - on\nc: |-\n  no\n  yes\nd: noted\ne: 'no'\n";
         assert_eq!(
-            quote_yaml11_words(text),
+            reference::quote_yaml11_words(text),
             "a: 'no'\nb:\n- 'yes'\n- - 'on'\nc: |-\n  no\n  yes\nd: noted\ne: 'no'\n"
         );
     }
 
     #[test]
-    fn round_trips_words_serde_yaml_writes_bare() {
+    fn round_trips_words_yaml11_reads_differently() {
         #[derive(Serialize, Deserialize, PartialEq, Debug)]
         struct T {
             words: Vec<String>,
@@ -507,7 +575,121 @@ mod tests {
         };
         let text = to_yaml(&t);
         assert!(text.contains("- 'no'"), "{text}");
+        assert!(text.contains("text: |\n  no\n  yes\n"), "{text}");
         let back: T = serde_yaml::from_str(&text).unwrap();
         assert_eq!(back, t);
+        assert_eq!(text, reference::to_yaml(&t));
+    }
+
+    fn document(path: &str) -> Document {
+        let full = format!("{}/{path}", env!("CARGO_MANIFEST_DIR"));
+        let text = std::fs::read_to_string(&full).unwrap_or_else(|e| panic!("{full}: {e}"));
+        Document::from_text(path, &text, &Chrome::builtin())
+    }
+
+    /// Every report of the corpus and of the test fixtures.
+    const PAIRS: &[(&str, &str)] = &[
+        ("corpus/dtt/14th.txt", "corpus/dtt/15th.txt"),
+        ("corpus/dtt/15th.txt", "corpus/dtt/16th.txt"),
+        ("corpus/dtt/16th.txt", "corpus/dtt/17th.txt"),
+        ("corpus/dtt/17th.txt", "corpus/dtt/18th.txt"),
+        ("corpus/dtt/14th.txt", "corpus/dtt/18th.txt"),
+        ("corpus/dtt-ko/14th.txt", "corpus/dtt-ko/15th.txt"),
+        (
+            "corpus/pages/14th-usindopacom-page.txt",
+            "corpus/dtt/14th.txt",
+        ),
+        ("corpus/pages/15th.html", "corpus/dtt/15th.txt"),
+        ("corpus/dtt/15th.txt", "corpus/dtt-ko/15th.txt"),
+        (
+            "tests/fixtures/07-strengthened-and-removed/old.txt",
+            "tests/fixtures/07-strengthened-and-removed/new.txt",
+        ),
+        (
+            "tests/fixtures/14-next-round/old.txt",
+            "tests/fixtures/14-next-round/new.txt",
+        ),
+        (
+            "tests/fixtures/15-rewritten-round/old.txt",
+            "tests/fixtures/15-rewritten-round/new.txt",
+        ),
+    ];
+
+    #[test]
+    fn corpus_reports_are_written_as_serde_yaml_wrote_them() {
+        for (old, new) in PAIRS {
+            let report = crate::compare(&document(old), &document(new), &Default::default());
+            let doc = YamlReport::from_report(&report);
+            let text = render(&report);
+            let expected = reference::to_yaml(&doc);
+            assert!(
+                text == expected,
+                "{old} → {new}: the writer differs from serde_yaml:\n{}",
+                first_difference(&text, &expected)
+            );
+            assert_eq!(from_yaml(&text).as_ref(), Ok(&doc), "{old} → {new}");
+        }
+    }
+
+    #[test]
+    fn corpus_series_is_written_as_serde_yaml_wrote_it() {
+        let documents: Vec<Document> = [
+            "corpus/dtt/14th.txt",
+            "corpus/dtt/15th.txt",
+            "corpus/dtt/16th.txt",
+            "corpus/dtt/17th.txt",
+            "corpus/dtt/18th.txt",
+        ]
+        .iter()
+        .map(|p| document(p))
+        .collect();
+        let report = crate::series::follow(&documents, &Default::default());
+        let doc = super::super::series::YamlSeries::from_report(&report);
+        let text = super::super::series::render_yaml(&report);
+        let expected = reference::to_yaml(&doc);
+        assert!(
+            text == expected,
+            "the writer differs from serde_yaml:\n{}",
+            first_difference(&text, &expected)
+        );
+        let back: super::super::series::YamlSeries = serde_yaml::from_str(&text).unwrap();
+        assert_eq!(back, doc);
+    }
+
+    /// The first differing line of two documents, with its neighbours.
+    fn first_difference(a: &str, b: &str) -> String {
+        let (a, b): (Vec<&str>, Vec<&str>) = (a.lines().collect(), b.lines().collect());
+        let i = (0..a.len().max(b.len()))
+            .find(|&i| a.get(i) != b.get(i))
+            .unwrap_or(0);
+        format!(
+            "line {}:\n  writer:     {:?}\n  serde_yaml: {:?}",
+            i + 1,
+            a.get(i.saturating_sub(1)..(i + 2).min(a.len())),
+            b.get(i.saturating_sub(1)..(i + 2).min(b.len())),
+        )
+    }
+
+    #[test]
+    fn size_hint_covers_the_document() {
+        let report = crate::compare(
+            &document("corpus/dtt/14th.txt"),
+            &document("corpus/dtt/15th.txt"),
+            &Default::default(),
+        );
+        let doc = YamlReport::from_report(&report);
+        let text = to_yaml(&doc);
+        assert!(
+            doc.size_hint() >= text.len(),
+            "{} < {}",
+            doc.size_hint(),
+            text.len()
+        );
+        assert!(
+            doc.size_hint() < text.len() * 2,
+            "{} ≥ 2 × {}",
+            doc.size_hint(),
+            text.len()
+        );
     }
 }
