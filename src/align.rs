@@ -378,17 +378,9 @@ fn candidate_pairs(
                     shared[k as usize] += 1;
                 }
             }
-            let mut ranked: Vec<u128> = touched
-                .iter()
-                .map(|&k| rank(shared[k as usize], relative(i, new_free[k as usize]), k))
-                .collect();
-            if ranked.len() > MAX_CANDIDATES {
-                ranked.select_nth_unstable(MAX_CANDIDATES - 1);
-                ranked.truncate(MAX_CANDIDATES);
-            }
-            for &k in &touched {
-                shared[k as usize] = 0;
-            }
+            let ranked = best_candidates(&touched, &mut shared, MAX_CANDIDATES, |k, n| {
+                rank(n, relative(i, new_free[k as usize]), k)
+            });
             let mut masks_ready = false;
             for k in ranked.into_iter().map(|r| r as u32) {
                 let (j, b) = (new_free[k as usize], &new_words[k as usize]);
@@ -440,6 +432,29 @@ pub(crate) fn rank(shared: u32, distance: f64, index: u32) -> u128 {
     (u128::from(u32::MAX - shared) << 96)
         | (u128::from(distance.to_bits()) << 32)
         | u128::from(index)
+}
+
+/// The best `limit` of the entries an index lookup touched, by `rank_of`
+/// (entry, shared count) as [`rank`] makes it, smallest first, in no
+/// particular order; the counts of all touched entries are reset to zero.
+pub(crate) fn best_candidates(
+    touched: &[u32],
+    shared: &mut [u32],
+    limit: usize,
+    rank_of: impl Fn(u32, u32) -> u128,
+) -> Vec<u128> {
+    let mut ranked: Vec<u128> = touched
+        .iter()
+        .map(|&k| rank_of(k, shared[k as usize]))
+        .collect();
+    if ranked.len() > limit {
+        ranked.select_nth_unstable(limit - 1);
+        ranked.truncate(limit);
+    }
+    for &k in touched {
+        shared[k as usize] = 0;
+    }
+    ranked
 }
 
 /// How many index entries one old paragraph visits at most when it looks

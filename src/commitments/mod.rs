@@ -13,7 +13,7 @@ use std::hash::BuildHasherDefault;
 
 use unicode_segmentation::UnicodeSegmentation;
 
-use crate::align::{WordHasher, rank, window};
+use crate::align::{WordHasher, best_candidates, rank, window};
 use crate::document::Paragraph;
 use crate::normalize::{fold_typography, fold_typography_cow, split_number};
 use lexicon::{EntryKind, Hit, Lexicon};
@@ -541,23 +541,12 @@ fn push_stem(word: &str, out: &mut String) {
 /// "launches" and "launch", as one word.
 fn stem(word: &str) -> String {
     let w = word.to_lowercase();
-    let w = w.strip_suffix("'s").unwrap_or(&w).to_string();
-    let n = w.chars().count();
     if !w.is_ascii() {
-        return w;
+        return w.strip_suffix("'s").unwrap_or(&w).to_string();
     }
-    for (suffix, min, replace) in [
-        ("ies", 5, "y"),
-        ("ing", 6, ""),
-        ("ed", 5, ""),
-        ("es", 5, ""),
-        ("s", 4, ""),
-    ] {
-        if n >= min && w.ends_with(suffix) && !w.ends_with("ss") {
-            return format!("{}{}", &w[..w.len() - suffix.len()], replace);
-        }
-    }
-    w
+    let mut out = String::with_capacity(w.len());
+    push_stem(&w, &mut out);
+    out
 }
 
 /// What happened to a commitment.
@@ -753,17 +742,9 @@ fn match_commitments(
             }
             // The candidates sharing the most informative words, at most a few
             // dozen: most shared first, then the nearest, then the first.
-            let mut ranked: Vec<u128> = touched
-                .iter()
-                .map(|&j| rank(shared[j as usize], relative(i, j as usize), j))
-                .collect();
-            if ranked.len() > MAX_CANDIDATES {
-                ranked.select_nth_unstable(MAX_CANDIDATES - 1);
-                ranked.truncate(MAX_CANDIDATES);
-            }
-            for &j in &touched {
-                shared[j as usize] = 0;
-            }
+            let ranked = best_candidates(&touched, &mut shared, MAX_CANDIDATES, |j, n| {
+                rank(n, relative(i, j as usize), j)
+            });
             for j in ranked.into_iter().map(|r| r as u32) {
                 let j = j as usize;
                 let s = if c.core == new[j].core {

@@ -1427,6 +1427,15 @@ mod tests {
         }
     }
 
+    /// Words YAML reads as numbers, nulls, merge keys and the like (in both
+    /// the tricky strings and the words that must be quoted).
+    const NUMBER_LIKE: &[&str] = &[
+        "0", "12", "-12", "+12", "-0", "007", "-007", "017", "08", "0x1F", "-0x1F", "0x_1F",
+        "0o17", "-0o17", "0b101", "0b1_0", "-0b101", "1_000", "1.5", "1.", ".5", "._5", "1e5",
+        "1E5", "1.5e+3", "1.5e-3", "-1.5", "+1.5", ".inf", "-.inf", "+.inf", ".Inf", ".nan",
+        ".NaN",
+    ];
+
     /// Strings a report may hold, and strings out to break YAML.
     const TRICKY: &[&str] = &[
         "",
@@ -1506,40 +1515,6 @@ mod tests {
         "=",
         "<<",
         "<",
-        "0",
-        "12",
-        "-12",
-        "+12",
-        "-0",
-        "007",
-        "-007",
-        "017",
-        "08",
-        "0x1F",
-        "-0x1F",
-        "0x_1F",
-        "0o17",
-        "-0o17",
-        "0b101",
-        "0b1_0",
-        "-0b101",
-        "1_000",
-        "1.5",
-        "1.",
-        ".5",
-        "._5",
-        "1e5",
-        "1E5",
-        "1.5e+3",
-        "1.5e-3",
-        "-1.5",
-        "+1.5",
-        ".inf",
-        "-.inf",
-        "+.inf",
-        ".Inf",
-        ".nan",
-        ".NaN",
         "-.nan",
         "inf",
         "nan",
@@ -1693,40 +1668,6 @@ mod tests {
             "~",
             "=",
             "<<",
-            "0",
-            "12",
-            "-12",
-            "+12",
-            "-0",
-            "007",
-            "-007",
-            "017",
-            "08",
-            "0x1F",
-            "-0x1F",
-            "0x_1F",
-            "0o17",
-            "-0o17",
-            "0b101",
-            "0b1_0",
-            "-0b101",
-            "1_000",
-            "1.5",
-            "1.",
-            ".5",
-            "._5",
-            "1e5",
-            "1E5",
-            "1.5e+3",
-            "1.5e-3",
-            "-1.5",
-            "+1.5",
-            ".inf",
-            "-.inf",
-            "+.inf",
-            ".Inf",
-            ".nan",
-            ".NaN",
             "10:30",
             "1:30:00",
             "190:20:30.15",
@@ -1738,7 +1679,10 @@ mod tests {
             "2001-12-15 2:59:43.10",
             "2001-12-15T02:59:43.1Z",
             "123456789012345678901234567890123456789012",
-        ] {
+        ]
+        .into_iter()
+        .chain(NUMBER_LIKE.iter().copied())
+        {
             assert_eq!(style(s), Style::SingleQuoted, "{s:?}");
             assert!(reads_as_non_string(s) || s.is_empty(), "{s:?}");
             assert_eq!(yaml(&one(s)), format!("s: '{s}'\n"), "{s:?}");
@@ -1863,7 +1807,7 @@ mod tests {
 
     #[test]
     fn tricky_strings_read_back_and_match_serde_yaml() {
-        for s in TRICKY {
+        for s in TRICKY.iter().chain(NUMBER_LIKE) {
             let d = doc(s);
             let text = yaml(&d);
             let back: Doc =
@@ -2311,7 +2255,11 @@ mod tests {
             state ^= state << 17;
             state
         };
-        let mut strings: Vec<String> = TRICKY.iter().map(|s| s.to_string()).collect();
+        let mut strings: Vec<String> = TRICKY
+            .iter()
+            .chain(NUMBER_LIKE)
+            .map(|s| s.to_string())
+            .collect();
         for _ in 0..3000 {
             let n = next() % 7;
             strings.push(
