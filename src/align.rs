@@ -4,6 +4,8 @@
 //!    paragraphs that stayed word for word.
 //! 2. The paragraphs it leaves over are paired: first identical keys, then
 //!    by word-level similarity (at least the threshold), best pairs first.
+//!    Similarity is the Dice ratio of the longest common subsequence of the
+//!    two word lists, computed a machine word at a time.
 //!    Candidates come from an index of the paragraphs' rarest words, so no
 //!    step compares every removed paragraph with every added one.
 //! 3. Among all pairs, the heaviest chain that keeps both orders (a weighted
@@ -11,7 +13,7 @@
 //!    chain has moved.
 
 use std::collections::{HashMap, HashSet};
-use std::hash::{BuildHasherDefault, Hash, Hasher};
+use std::hash::{BuildHasherDefault, Hasher};
 use std::time::{Duration, Instant};
 
 use similar::{Algorithm, DiffTag, capture_diff_slices_deadline};
@@ -393,10 +395,7 @@ fn candidate_pairs(
                     lcs.set_old(a);
                     masks_ready = true;
                 }
-                if ratio(lcs.length(b)) < threshold {
-                    continue;
-                }
-                let s = similarity_of(a, b);
+                let s = ratio(lcs.length(b));
                 if s >= threshold {
                     out.push((i, j, s));
                 }
@@ -632,23 +631,26 @@ impl Lcs {
 }
 
 /// Word-level similarity of two word lists: 2·matched / (len a + len b),
-/// matched words found by a Patience diff with a short deadline.
-pub fn similarity(a: &[String], b: &[String]) -> f64 {
-    similarity_of(a, b)
-}
-
-fn similarity_of<T: Hash + Eq>(a: &[T], b: &[T]) -> f64 {
+/// the matched words being their longest common subsequence (found a
+/// machine word at a time, so a long paragraph costs no deadline).
+pub fn similarity<'a>(a: &'a [String], b: &'a [String]) -> f64 {
     if a.is_empty() && b.is_empty() {
         return 1.0;
     }
-    let deadline = Instant::now() + Duration::from_millis(50);
-    let ops = capture_diff_slices_deadline(Algorithm::Patience, a, b, Some(deadline));
-    let matched: usize = ops
-        .iter()
-        .filter(|op| op.tag() == DiffTag::Equal)
-        .map(|op| op.old_range().len())
-        .sum();
-    2.0 * matched as f64 / (a.len() + b.len()) as f64
+    let mut ids: HashMap<&str, u32, BuildHasherDefault<WordHasher>> = HashMap::default();
+    let mut numbered = |words: &'a [String]| -> Vec<u32> {
+        words
+            .iter()
+            .map(|w| {
+                let next = ids.len() as u32;
+                *ids.entry(w.as_str()).or_insert(next)
+            })
+            .collect()
+    };
+    let (a, b) = (numbered(a), numbered(b));
+    let mut lcs = Lcs::new(ids.len());
+    lcs.set_old(&a);
+    2.0 * lcs.length(&b) as f64 / (a.len() + b.len()) as f64
 }
 
 /// Marks the pairs that stay in place: the heaviest chain increasing in both
