@@ -328,11 +328,11 @@ fn candidate_pairs(
     let mut vocabulary = Vocabulary::default();
     let new_words: Vec<Vec<u32>> = new_free
         .iter()
-        .map(|&j| vocabulary.ids(&new[j].words))
+        .map(|&j| vocabulary.ids(new[j].words()))
         .collect();
     let old_words: Vec<Vec<u32>> = old_free
         .iter()
-        .map(|&i| vocabulary.ids(&old[i].words))
+        .map(|&i| vocabulary.ids(old[i].words()))
         .collect();
     // Word → the free new paragraphs (positions in `new_free`) that use it.
     let mut postings: Vec<Vec<u32>> = vec![Vec::new(); vocabulary.len()];
@@ -653,6 +653,9 @@ pub fn similarity<'a>(a: &'a [String], b: &'a [String]) -> f64 {
     2.0 * lcs.length(&b) as f64 / (a.len() + b.len()) as f64
 }
 
+/// Paragraph lengths (in characters) above this weigh as this much.
+const LENGTH_CAP: usize = 1200;
+
 /// Marks the pairs that stay in place: the heaviest chain increasing in both
 /// old and new positions. A pair weighs its similarity, plus a hair for
 /// length so that of two swapped paragraphs the shorter is the one that
@@ -663,8 +666,8 @@ fn mark_in_place(pairs: &mut [Pair], old: &[Paragraph], new: &[Paragraph]) {
         return;
     }
     let weight = |p: &Pair| {
-        let words = old[p.old].words.len().min(200) as f64;
-        p.similarity + words / 200.0 * 1e-3
+        let length = old[p.old].key.chars().take(LENGTH_CAP).count() as f64;
+        p.similarity + length / LENGTH_CAP as f64 * 1e-3
     };
     // Fenwick tree over new positions: best chain weight ending at or
     // before a position, and the pair index that ends it.

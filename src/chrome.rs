@@ -331,33 +331,58 @@ pub struct SetAside {
 /// but an ASCII letter folds to an ASCII letter), and the same with ASCII
 /// letters in lower case for the quick tests.
 struct Line<'a> {
-    key: std::borrow::Cow<'a, str>,
-    lower: String,
+    raw: &'a str,
+    key: std::cell::OnceCell<std::borrow::Cow<'a, str>>,
+    lower: std::cell::OnceCell<String>,
     /// The characters of `lower`, for the tests of unanchored beginnings
     /// (made when one is needed).
     chars: std::cell::OnceCell<Vec<char>>,
 }
 
 impl<'a> Line<'a> {
+    /// A line whose folded forms are made when a rule needs them: most
+    /// lines are turned down by their first character alone.
     fn new(line: &'a str) -> Line<'a> {
-        let key = fold_typography_cow(line);
-        let lower = key.to_ascii_lowercase();
         Line {
-            key,
-            lower,
+            raw: line,
+            key: std::cell::OnceCell::new(),
+            lower: std::cell::OnceCell::new(),
             chars: std::cell::OnceCell::new(),
         }
     }
 
+    fn key(&self) -> &str {
+        self.key.get_or_init(|| fold_typography_cow(self.raw))
+    }
+
+    fn lower(&self) -> &str {
+        self.lower.get_or_init(|| self.key().to_ascii_lowercase())
+    }
+
     fn chars(&self) -> &[char] {
-        self.chars.get_or_init(|| self.lower.chars().collect())
+        self.chars.get_or_init(|| self.lower().chars().collect())
+    }
+
+    /// The first character of `lower`. A line opening with two ASCII
+    /// characters, the first visible and not a backtick, folds to a key
+    /// that opens with the same character, so nothing is folded to tell.
+    fn first(&self) -> Option<char> {
+        let bytes = self.raw.as_bytes();
+        match bytes {
+            [b, rest @ ..]
+                if b.is_ascii_graphic() && *b != b'`' && rest.first().is_none_or(u8::is_ascii) =>
+            {
+                Some(char::from(b.to_ascii_lowercase()))
+            }
+            _ => self.lower().chars().next(),
+        }
     }
 }
 
 impl Rule {
     fn matches(&self, line: &Line<'_>) -> bool {
         self.filter.as_ref().is_none_or(|f| f.passes(line))
-            && self.regex.get().is_some_and(|re| re.is_match(&line.key))
+            && self.regex.get().is_some_and(|re| re.is_match(line.key()))
     }
 }
 
@@ -368,6 +393,10 @@ impl Rule {
 #[derive(Debug, Clone, PartialEq)]
 struct Filter {
     anchored: bool,
+    /// For an anchored pattern whose beginnings all open with a literal
+    /// character, those characters (the ASCII ones a bit each): most lines
+    /// fail this.
+    first_chars: Option<(u128, Vec<char>)>,
     /// Empty: no test of the beginning.
     starts: Vec<Vec<Piece>>,
     ends: String,
@@ -423,9 +452,31 @@ impl Filter {
         if starts.iter().any(|(p, _)| p.is_empty()) {
             starts.clear();
         }
+        let starts: Vec<Vec<Piece>> = starts.into_iter().map(|(p, _)| p).collect();
+        // The ASCII characters a line may open with, when every beginning
+        // opens with an ASCII character.
+        let first_chars = if anchored && !starts.is_empty() {
+            starts
+                .iter()
+                .try_fold((0u128, Vec::new()), |(mask, mut others), p| {
+                    match p.first() {
+                        Some(Piece::Char(c)) if c.is_ascii() => {
+                            Some((mask | 1 << (*c as u32), others))
+                        }
+                        Some(Piece::Char(c)) => {
+                            others.push(*c);
+                            Some((mask, others))
+                        }
+                        _ => None,
+                    }
+                })
+        } else {
+            None
+        };
         let mut filter = Filter {
             anchored,
-            starts: starts.into_iter().map(|(p, _)| p).collect(),
+            first_chars,
+            starts,
             ends: String::new(),
             contains: Vec::new(),
         };
@@ -454,19 +505,29 @@ impl Filter {
     }
 
     fn passes(&self, line: &Line<'_>) -> bool {
+        if let Some((ascii, others)) = &self.first_chars {
+            let opens = match line.first() {
+                Some(c) if c.is_ascii() => ascii & (1 << (c as u32)) != 0,
+                Some(c) => others.contains(&c),
+                None => false,
+            };
+            if !opens {
+                return false;
+            }
+        }
         if self.anchored
             && !self.starts.is_empty()
             && !self
                 .starts
                 .iter()
-                .any(|p| starts_with(line.lower.chars(), p))
+                .any(|p| starts_with(line.lower().chars(), p))
         {
             return false;
         }
-        if !line.lower.ends_with(self.ends.as_str()) {
+        if !line.lower().ends_with(self.ends.as_str()) {
             return false;
         }
-        if !self.contains.iter().all(|&c| line.lower.contains(c)) {
+        if !self.contains.iter().all(|&c| line.lower().contains(c)) {
             return false;
         }
         if self.anchored || self.starts.is_empty() {
@@ -949,12 +1010,12 @@ mod tests {
             let mut hits = 0;
             for line in &lines {
                 let line = Line::new(line);
-                if regex.is_match(&line.key) {
+                if regex.is_match(line.key()) {
                     hits += 1;
                     assert!(
                         filter.as_ref().is_none_or(|f| f.passes(&line)),
                         "{pattern} matches {:?} but its quick test turns it away",
-                        line.key
+                        line.key()
                     );
                 }
             }

@@ -19,10 +19,36 @@ pub struct Paragraph {
     pub key: String,
     /// The paragraph number or list marker set aside from the key ("3.").
     pub number: Option<String>,
-    /// Lower-cased words of the key, for similarity.
-    pub words: Words,
+    /// Lower-cased words of the key, for similarity: made when first asked
+    /// for (see [`Paragraph::words`]), since most paragraphs of two rounds
+    /// are kept word for word and never need them.
+    words: LazyWords,
     /// True for a heading or title line.
     pub heading: bool,
+}
+
+impl Paragraph {
+    /// Lower-cased words of the key, for similarity.
+    pub fn words(&self) -> &Words {
+        self.words.0.get_or_init(|| words(&self.key))
+    }
+}
+
+/// A paragraph's words, made on first use. Two are always equal: the
+/// words are a function of the key, which the paragraph compares.
+#[derive(Clone, Default)]
+struct LazyWords(std::sync::OnceLock<Words>);
+
+impl PartialEq for LazyWords {
+    fn eq(&self, _: &LazyWords) -> bool {
+        true
+    }
+}
+
+impl std::fmt::Debug for LazyWords {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        self.0.get().fmt(f)
+    }
 }
 
 /// A statement ready to compare.
@@ -62,14 +88,13 @@ impl Document {
                 let text = tidy_spaces(&block.text);
                 let key = comparison_key(&text);
                 let number = split_number(&text).0.map(str::to_string);
-                let words = words(&key);
                 Paragraph {
                     index: i + 1,
                     line: block.line,
                     text,
                     key,
                     number,
-                    words,
+                    words: LazyWords::default(),
                     heading: block.heading,
                 }
             })
@@ -148,7 +173,7 @@ fn take_dateline(paragraph: &mut Paragraph) -> Option<(Option<String>, Option<St
     }
     paragraph.text = rest;
     paragraph.key = comparison_key(&paragraph.text);
-    paragraph.words = words(&paragraph.key);
+    paragraph.words = LazyWords::default();
     Some((place, date))
 }
 
@@ -256,7 +281,7 @@ mod tests {
         );
         assert_eq!(doc.paragraphs[1].key, "The \"officials\" met.");
         assert_eq!(doc.paragraphs[1].number.as_deref(), Some("1."));
-        assert_eq!(doc.paragraphs[1].words, ["the", "officials", "met"]);
+        assert_eq!(*doc.paragraphs[1].words(), ["the", "officials", "met"]);
         assert_eq!(doc.paragraphs[1].line, 3);
         assert_eq!(doc.title.as_deref(), Some("Title"));
     }
