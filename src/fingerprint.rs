@@ -6,7 +6,7 @@ use sha2::{Digest, Sha256};
 
 use crate::commitments::CommitmentChange;
 use crate::model::Change;
-use crate::normalize::comparison_key;
+use crate::normalize::comparison_key_cow;
 
 /// The SHA-256 of some bytes, in lower-case hex.
 pub fn sha256_hex(bytes: &[u8]) -> String {
@@ -26,7 +26,7 @@ pub fn of_texts(kind: &str, old: Option<&str>, new: Option<&str>) -> String {
     for side in [old, new] {
         hasher.update([0u8]);
         if let Some(text) = side {
-            hasher.update(comparison_key(text).as_bytes());
+            hasher.update(comparison_key_cow(text).as_bytes());
         }
     }
     hex(&hasher.finalize()[..8])

@@ -90,13 +90,28 @@ fn fold_char(ch: char) -> char {
 /// );
 /// ```
 pub fn comparison_key(text: &str) -> String {
-    let folded = fold_typography(text);
+    comparison_key_cow(text).into_owned()
+}
+
+/// [`comparison_key`], borrowing from the text when folding leaves it as
+/// it is.
+pub fn comparison_key_cow(text: &str) -> std::borrow::Cow<'_, str> {
+    use std::borrow::Cow;
     // Stacked markers ("\u{2022} 1. The officials") are all set aside.
-    let mut rest = folded.as_str();
-    while let (Some(_), after) = split_number(rest) {
-        rest = after;
+    let unmarked = |mut rest: &str| -> usize {
+        let whole = rest.len();
+        while let (Some(_), after) = split_number(rest) {
+            rest = after;
+        }
+        whole - rest.len()
+    };
+    match fold_typography_cow(text) {
+        Cow::Borrowed(folded) => Cow::Borrowed(&folded[unmarked(folded)..]),
+        Cow::Owned(folded) => {
+            let cut = unmarked(&folded);
+            Cow::Owned(folded[cut..].to_string())
+        }
     }
-    rest.to_string()
 }
 
 /// [`fold_typography`], borrowing the text when folding leaves it as it is

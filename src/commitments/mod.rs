@@ -473,7 +473,12 @@ fn build(
         lower[s..e].join(" ")
     });
     let _ = verb_words;
-    let core = fold_typography(core_text).to_lowercase();
+    let core = fold_typography_cow(core_text);
+    let core = if core.is_ascii() {
+        core.to_ascii_lowercase()
+    } else {
+        core.to_lowercase()
+    };
     let core = core
         .trim_end_matches(|c: char| {
             c.is_whitespace() || matches!(c, '.' | ',' | ';' | ':' | '\u{3002}')
@@ -493,11 +498,15 @@ fn build(
         push_stem(word, &mut stems);
         stems.push(' ');
     }
-    let numbers = core
-        .unicode_words()
-        .filter(|w| w.chars().any(|c| c.is_ascii_digit()))
-        .map(str::to_string)
-        .collect();
+    // (Only words with an ASCII digit count: none without one in the core.)
+    let numbers = if core.bytes().any(|b| b.is_ascii_digit()) {
+        core.unicode_words()
+            .filter(|w| w.chars().any(|c| c.is_ascii_digit()))
+            .map(str::to_string)
+            .collect()
+    } else {
+        Vec::new()
+    };
     Commitment {
         paragraph,
         text: text.to_string(),
