@@ -25,6 +25,19 @@ pub enum EntryKind {
     Negation,
 }
 
+impl EntryKind {
+    /// The kind's bit in [`Lexicon::kinds_at`].
+    pub fn bit(self) -> u8 {
+        match self {
+            EntryKind::Verb => 1,
+            EntryKind::Intensifier => 2,
+            EntryKind::Softener => 4,
+            EntryKind::Modal => 8,
+            EntryKind::Negation => 16,
+        }
+    }
+}
+
 /// One word of a phrase.
 #[derive(Debug, Clone, PartialEq, Eq)]
 enum Word {
@@ -207,6 +220,67 @@ impl Lexicon {
             start: at,
             end: at + e.words.len(),
         })
+    }
+
+    /// The kinds of the entries that may start at a token, one bit each
+    /// ([`EntryKind::bit`]): where a kind's bit is clear, no phrase of that
+    /// kind starts there, and [`Lexicon::match_at`] need not look.
+    pub fn kinds_at<S: AsRef<str>>(&self, token: &S) -> u8 {
+        let first = token.as_ref();
+        let exact = self
+            .by_first
+            .get(first)
+            .map(Vec::as_slice)
+            .unwrap_or_default();
+        let prefixed = match first.chars().next() {
+            Some(c) if c.is_ascii() && self.ascii_prefixes & (1 << (c as u32)) == 0 => &[],
+            Some(c) => self
+                .by_prefix
+                .get(&c)
+                .map(Vec::as_slice)
+                .unwrap_or_default(),
+            None => &[],
+        };
+        exact
+            .iter()
+            .chain(prefixed)
+            .fold(0, |bits, &i| bits | self.entries[i].kind.bit())
+    }
+
+    /// [`Lexicon::match_at`], with the tokens' [`Lexicon::kinds_at`] bits
+    /// (`masks[i]` for `tokens[i]`) read first.
+    pub fn match_at_masked<S: AsRef<str>>(
+        &self,
+        tokens: &[S],
+        masks: &[u8],
+        at: usize,
+        kind: EntryKind,
+    ) -> Option<Hit> {
+        if masks.get(at)? & kind.bit() == 0 {
+            return None;
+        }
+        self.match_at(tokens, at, kind)
+    }
+
+    /// [`Lexicon::find_all`], with the tokens' [`Lexicon::kinds_at`] bits.
+    pub fn find_all_masked<S: AsRef<str>>(
+        &self,
+        tokens: &[S],
+        masks: &[u8],
+        kind: EntryKind,
+    ) -> Vec<Hit> {
+        let mut out = Vec::new();
+        let mut at = 0;
+        while at < tokens.len() {
+            match self.match_at_masked(tokens, masks, at, kind) {
+                Some(hit) => {
+                    at = hit.end;
+                    out.push(hit);
+                }
+                None => at += 1,
+            }
+        }
+        out
     }
 
     /// Every phrase of `kind` in the tokens, left to right, not overlapping.

@@ -254,10 +254,12 @@ fn extract_sentence(
             }
         })
         .collect();
+    // What lexicon entries may start at each token, looked up once.
+    let masks: Vec<u8> = lower.iter().map(|w| lexicon.kinds_at(w)).collect();
     let mut hits: Vec<Hit> = Vec::new();
     let mut at = 0;
     while at < lower.len() {
-        match lexicon.match_at(&lower, at, EntryKind::Verb) {
+        match lexicon.match_at_masked(&lower, &masks, at, EntryKind::Verb) {
             Some(hit) if is_predicate(sentence, &tokens, &lower, hit) => {
                 hits.push(hit);
                 at = hit.end;
@@ -279,6 +281,7 @@ fn extract_sentence(
             None,
             verb,
             &lower,
+            &masks,
             0,
             lower.len(),
             hit,
@@ -373,6 +376,7 @@ fn extract_sentence(
             subject.clone(),
             verb,
             &lower,
+            &masks,
             phrase_start[k],
             token_end,
             hit,
@@ -406,6 +410,7 @@ fn build(
     subject: Option<String>,
     verb: String,
     lower: &[Cow<'_, str>],
+    masks: &[u8],
     phrase_start: usize,
     end: usize,
     hit: Hit,
@@ -415,7 +420,7 @@ fn build(
     let near = &lower[phrase_start..(hit.end + 6).min(lower.len()).max(phrase_start)];
     let level_sum = |kind| {
         lexicon
-            .find_all(near, kind)
+            .find_all_masked(near, &masks[phrase_start..phrase_start + near.len()], kind)
             .iter()
             .map(|h| h.level)
             .sum::<i32>()
@@ -424,28 +429,40 @@ fn build(
     // Intensifiers that are part of the verb phrase ("strongly condemned")
     // are already in the verb's level.
     let in_verb = lexicon
-        .find_all(&lower[hit.start..hit.end], EntryKind::Intensifier)
+        .find_all_masked(
+            &lower[hit.start..hit.end],
+            &masks[hit.start..hit.end],
+            EntryKind::Intensifier,
+        )
         .iter()
         .map(|h| h.level)
         .sum::<i32>();
     // The first modal after the verb: the first place one matches (what
     // `find_all(…).first()` finds, without reading on).
-    let after_verb = &lower[hit.end.min(end)..end.max(hit.end.min(end))];
-    let first_modal =
-        (0..after_verb.len()).find_map(|at| lexicon.match_at(after_verb, at, EntryKind::Modal));
+    let after_start = hit.end.min(end);
+    let after_verb = &lower[after_start..end.max(after_start)];
+    let after_masks = &masks[after_start..after_start + after_verb.len()];
+    let first_modal = (0..after_verb.len())
+        .find_map(|at| lexicon.match_at_masked(after_verb, after_masks, at, EntryKind::Modal));
     let strength = Strength {
         verb: hit.level,
         modifiers: level_sum(EntryKind::Intensifier) - in_verb - level_sum(EntryKind::Softener),
         modal: first_modal.map(|h| h.level),
-        negations: lexicon.find_all(clause, EntryKind::Negation).len(),
+        negations: lexicon
+            .find_all_masked(
+                clause,
+                &masks[phrase_start..phrase_start + clause.len()],
+                EntryKind::Negation,
+            )
+            .len(),
     };
     let mut vp_end = hit.end;
     while vp_end < end
         && (lexicon
-            .match_at(lower, vp_end, EntryKind::Intensifier)
+            .match_at_masked(lower, masks, vp_end, EntryKind::Intensifier)
             .is_some()
             || lexicon
-                .match_at(lower, vp_end, EntryKind::Softener)
+                .match_at_masked(lower, masks, vp_end, EntryKind::Softener)
                 .is_some())
     {
         vp_end += 1;
@@ -462,7 +479,7 @@ fn build(
     while vp_start > phrase_start
         && (VERB_ADVERBS.contains(&lower[vp_start - 1].as_ref())
             || lexicon
-                .match_at(lower, vp_start - 1, EntryKind::Intensifier)
+                .match_at_masked(lower, masks, vp_start - 1, EntryKind::Intensifier)
                 .is_some())
     {
         vp_start -= 1;
