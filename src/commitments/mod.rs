@@ -34,9 +34,6 @@ pub struct Commitment {
     /// The clause from its verb on, folded and lower-cased: two commitments
     /// with equal cores are kept word for word.
     core: String,
-    /// Stemmed words of the clause, for similarity, each followed by a space
-    /// (one string: thousands of commitments, not a million allocations).
-    stems: String,
     /// How strong its language is.
     pub strength: Strength,
     /// The verb phrase with its modifiers ("strongly condemned",
@@ -501,20 +498,6 @@ fn build(
             c.is_whitespace() || matches!(c, '.' | ',' | ';' | ':' | '\u{3002}')
         })
         .to_string();
-    // Similarity reads the whole clause: an introductory phrase ("With the
-    // Panel of Experts no longer monitoring sanctions, they affirmed …")
-    // often carries words the old clause had after its verb.
-    let mut stems = String::with_capacity(text.len() + 8);
-    let folded = fold_typography_cow(text);
-    let lowered = if folded.is_ascii() {
-        folded.to_ascii_lowercase()
-    } else {
-        folded.to_lowercase()
-    };
-    for word in lowered.unicode_words() {
-        push_stem(word, &mut stems);
-        stems.push(' ');
-    }
     // (Only words with an ASCII digit count: none without one in the core.)
     let numbers = if core.bytes().any(|b| b.is_ascii_digit()) {
         core.unicode_words()
@@ -530,12 +513,33 @@ fn build(
         subject,
         verb,
         core,
-        stems,
         strength,
         verb_phrase,
         modal_phrase,
         numbers,
     }
+}
+
+/// The stemmed words of a commitment's clause, for similarity, each
+/// followed by a space (one string: thousands of commitments, not a million
+/// allocations). Made when commitments are matched, not kept with them.
+///
+/// Similarity reads the whole clause: an introductory phrase ("With the
+/// Panel of Experts no longer monitoring sanctions, they affirmed …") often
+/// carries words the old clause had after its verb.
+fn stems_of(text: &str) -> String {
+    let mut stems = String::with_capacity(text.len() + 8);
+    let folded = fold_typography_cow(text);
+    let lowered = if folded.is_ascii() {
+        folded.to_ascii_lowercase()
+    } else {
+        folded.to_lowercase()
+    };
+    for word in lowered.unicode_words() {
+        push_stem(word, &mut stems);
+        stems.push(' ');
+    }
+    stems
 }
 
 /// [`stem`] of a lower-case word, written to `out` (no allocation for an
@@ -915,9 +919,9 @@ impl Stems {
     fn of(old: &[Commitment], new: &[Commitment]) -> Stems {
         fn number<'a>(
             ids: &mut HashMap<&'a str, u32, BuildHasherDefault<WordHasher>>,
-            c: &'a Commitment,
+            stems: &'a str,
         ) -> Vec<u32> {
-            c.stems
+            stems
                 .split_terminator(' ')
                 .map(|s| {
                     let next = ids.len() as u32;
@@ -925,9 +929,18 @@ impl Stems {
                 })
                 .collect()
         }
+        let stems = |cs: &[Commitment]| -> Vec<String> {
+            if cs.len() >= PARALLEL_COMMITMENTS {
+                use rayon::prelude::*;
+                cs.par_iter().map(|c| stems_of(&c.text)).collect()
+            } else {
+                cs.iter().map(|c| stems_of(&c.text)).collect()
+            }
+        };
+        let (old_stems, new_stems) = (stems(old), stems(new));
         let mut ids = HashMap::default();
-        let old_ids: Vec<Vec<u32>> = old.iter().map(|c| number(&mut ids, c)).collect();
-        let new_ids: Vec<Vec<u32>> = new.iter().map(|c| number(&mut ids, c)).collect();
+        let old_ids: Vec<Vec<u32>> = old_stems.iter().map(|c| number(&mut ids, c)).collect();
+        let new_ids: Vec<Vec<u32>> = new_stems.iter().map(|c| number(&mut ids, c)).collect();
         let mut stop = vec![false; ids.len()];
         for (s, &id) in &ids {
             stop[id as usize] = STOP.contains(s);
