@@ -353,12 +353,12 @@ pub fn run(cli: &Cli) -> Result<u8> {
             terminal::render(&mut buf, &report, &palette, &layout)
                 .map_err(|e| write_error(cli, e))?;
         }
-        FormatArg::Yaml => buf.extend_from_slice(yaml::render(&report).as_bytes()),
-        FormatArg::Json => buf.extend_from_slice(crate::report::json::render(&report).as_bytes()),
-        FormatArg::Markdown => {
-            buf.extend_from_slice(crate::report::markdown::render(&report).as_bytes())
-        }
-        FormatArg::Html => buf.extend_from_slice(crate::report::html::render(&report).as_bytes()),
+        // The rendered text becomes the buffer (no second copy of a large
+        // report in memory).
+        FormatArg::Yaml => buf = yaml::render(&report).into_bytes(),
+        FormatArg::Json => buf = crate::report::json::render(&report).into_bytes(),
+        FormatArg::Markdown => buf = crate::report::markdown::render(&report).into_bytes(),
+        FormatArg::Html => buf = crate::report::html::render(&report).into_bytes(),
     }
     emit(cli, &buf)?;
     Ok(status)
