@@ -653,8 +653,8 @@ pub fn similarity<'a>(a: &'a [String], b: &'a [String]) -> f64 {
     2.0 * lcs.length(&b) as f64 / (a.len() + b.len()) as f64
 }
 
-/// Paragraph lengths (in characters) above this weigh as this much.
-const LENGTH_CAP: usize = 1200;
+/// Paragraph lengths (in bytes of the key) above this weigh as this much.
+const LENGTH_CAP: usize = 2400;
 
 /// Marks the pairs that stay in place: the heaviest chain increasing in both
 /// old and new positions. A pair weighs its similarity, plus a hair for
@@ -666,7 +666,7 @@ fn mark_in_place(pairs: &mut [Pair], old: &[Paragraph], new: &[Paragraph]) {
         return;
     }
     let weight = |p: &Pair| {
-        let length = old[p.old].key.chars().take(LENGTH_CAP).count() as f64;
+        let length = old[p.old].key.len().min(LENGTH_CAP) as f64;
         p.similarity + length / LENGTH_CAP as f64 * 1e-3
     };
     // Fenwick tree over new positions: best chain weight ending at or
