@@ -248,8 +248,11 @@ impl Terms {
     pub fn count(&self, old: &[Paragraph], new: &[Paragraph]) -> Vec<TermCount> {
         let n = self.terms.len();
         let mut old_counts = vec![0; n];
-        let mut by_text: std::collections::HashMap<&str, Vec<usize>> =
-            std::collections::HashMap::new();
+        let mut by_text: std::collections::HashMap<
+            &str,
+            Vec<usize>,
+            std::hash::BuildHasherDefault<crate::align::WordHasher>,
+        > = std::collections::HashMap::default();
         for p in old {
             let counts = self.count_in(&fold_typography_cow(&p.text));
             for (total, c) in old_counts.iter_mut().zip(&counts) {
