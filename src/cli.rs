@@ -355,7 +355,7 @@ pub fn run(cli: &Cli) -> Result<u8> {
         }
         // The rendered text becomes the buffer (no second copy of a large
         // report in memory).
-        FormatArg::Yaml => buf = yaml::render(&report).into_bytes(),
+        FormatArg::Yaml => buf = yaml::render_owned(report).into_bytes(),
         FormatArg::Json => buf = crate::report::json::render(&report).into_bytes(),
         FormatArg::Markdown => buf = crate::report::markdown::render(&report).into_bytes(),
         FormatArg::Html => buf = crate::report::html::render(&report).into_bytes(),

@@ -220,6 +220,33 @@ pub struct YamlEdit {
 impl YamlReport {
     /// Builds the YAML document of a report.
     pub fn from_report(report: &Report) -> YamlReport {
+        YamlReport::build(
+            report,
+            crate::digest::digest(report),
+            report.changes.iter().cloned(),
+            report.commitments.iter().cloned(),
+        )
+    }
+
+    /// [`YamlReport::from_report`], moving the report's texts into the
+    /// document instead of copying them: a large report is not held twice.
+    pub fn from_owned(mut report: Report) -> YamlReport {
+        let digest = crate::digest::digest(&report);
+        let changes = std::mem::take(&mut report.changes);
+        let commitments = std::mem::take(&mut report.commitments);
+        report.unchanged = Vec::new();
+        YamlReport::build(&report, digest, changes, commitments)
+    }
+
+    /// The document from a report's header and terms, its digest, and its
+    /// changes and commitments given one at a time.
+    fn build(
+        report: &Report,
+        digest: Vec<String>,
+        changes: impl IntoIterator<Item = Change>,
+        commitments: impl IntoIterator<Item = crate::commitments::CommitmentChange>,
+    ) -> YamlReport {
+        let accepted = &report.options.accepted;
         YamlReport {
             schema: SCHEMA.into(),
             tool: Tool {
@@ -233,15 +260,10 @@ impl YamlReport {
             old: side(&report.old),
             new: side(&report.new),
             summary: YamlSummary::from(report.summary),
-            changes: report
-                .changes
-                .iter()
-                .map(|c| change(c, &report.options.accepted))
-                .collect(),
-            commitments: report
-                .commitments
-                .iter()
-                .map(|c| commitment(c, &report.options.accepted))
+            changes: changes.into_iter().map(|c| change(c, accepted)).collect(),
+            commitments: commitments
+                .into_iter()
+                .map(|c| commitment(c, accepted))
                 .collect(),
             terms: report
                 .terms
@@ -253,7 +275,7 @@ impl YamlReport {
                     change: t.change().into(),
                 })
                 .collect(),
-            digest: crate::digest::digest(report),
+            digest,
         }
     }
 }
@@ -288,17 +310,17 @@ fn first_words(text: &str, n: usize) -> String {
     }
 }
 
-fn change(c: &Change, accepted: &std::collections::BTreeSet<String>) -> YamlChange {
-    let paragraph = |s: &crate::model::Side| YamlParagraph {
+fn change(c: Change, accepted: &std::collections::BTreeSet<String>) -> YamlChange {
+    let paragraph = |s: crate::model::Side| YamlParagraph {
         index: s.index,
         line: s.line,
-        text: s.text.clone(),
+        text: s.text,
     };
-    let fingerprint = crate::fingerprint::of_change(c);
+    let fingerprint = crate::fingerprint::of_change(&c);
     YamlChange {
         kind: c.kind.name().into(),
-        old: c.old.as_ref().map(paragraph),
-        new: c.new.as_ref().map(paragraph),
+        old: c.old.map(paragraph),
+        new: c.new.map(paragraph),
         similarity: c.similarity,
         accepted: accepted.contains(&fingerprint),
         fingerprint,
@@ -307,23 +329,23 @@ fn change(c: &Change, accepted: &std::collections::BTreeSet<String>) -> YamlChan
 }
 
 fn commitment(
-    c: &crate::commitments::CommitmentChange,
+    c: crate::commitments::CommitmentChange,
     accepted: &std::collections::BTreeSet<String>,
 ) -> YamlCommitment {
-    let clause = |c: &crate::commitments::Commitment| YamlClause {
+    let clause = |c: crate::commitments::Commitment| YamlClause {
         paragraph: c.paragraph,
-        subject: c.subject.clone(),
-        verb: c.verb.clone(),
-        text: c.text.clone(),
+        subject: c.subject,
+        verb: c.verb,
+        text: c.text,
     };
-    let fingerprint = crate::fingerprint::of_commitment(c);
+    let fingerprint = crate::fingerprint::of_commitment(&c);
     YamlCommitment {
         kind: c.kind.name().into(),
-        old: c.old.as_ref().map(clause),
-        new: c.new.as_ref().map(clause),
+        old: c.old.map(clause),
+        new: c.new.map(clause),
         similarity: c.similarity,
         shift: c.shift.map(|s| s.name().into()),
-        notes: c.notes.clone(),
+        notes: c.notes,
         accepted: accepted.contains(&fingerprint),
         fingerprint,
     }
@@ -355,6 +377,13 @@ impl From<crate::model::Summary> for YamlSummary {
 /// Renders a report as YAML.
 pub fn render(report: &Report) -> String {
     let doc = YamlReport::from_report(report);
+    let capacity = doc.size_hint();
+    to_yaml_with_capacity(&doc, capacity)
+}
+
+/// [`render`], consuming the report (its texts move into the document).
+pub fn render_owned(report: Report) -> String {
+    let doc = YamlReport::from_owned(report);
     let capacity = doc.size_hint();
     to_yaml_with_capacity(&doc, capacity)
 }
