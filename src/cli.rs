@@ -353,9 +353,13 @@ pub fn run(cli: &Cli) -> Result<u8> {
             terminal::render(&mut buf, &report, &palette, &layout)
                 .map_err(|e| write_error(cli, e))?;
         }
+        // Written as it is made: a large report is never whole in memory.
+        FormatArg::Yaml => {
+            emit_streamed(cli, |sink| yaml::render_owned_to(report, sink))?;
+            return Ok(status);
+        }
         // The rendered text becomes the buffer (no second copy of a large
         // report in memory).
-        FormatArg::Yaml => buf = yaml::render_owned(report).into_bytes(),
         FormatArg::Json => buf = crate::report::json::render(&report).into_bytes(),
         FormatArg::Markdown => buf = crate::report::markdown::render(&report).into_bytes(),
         FormatArg::Html => buf = crate::report::html::render(&report).into_bytes(),
@@ -723,7 +727,40 @@ fn emit(cli: &Cli, bytes: &[u8]) -> Result<()> {
     }
 }
 
-fn write_atomically(path: &Path, bytes: &[u8]) -> io::Result<()> {
+/// [`emit`] for a report written a piece at a time: to standard output, or
+/// to a temporary file renamed over the output file once all is written.
+fn emit_streamed(
+    cli: &Cli,
+    write: impl FnOnce(Box<dyn Write>) -> io::Result<Box<dyn Write>>,
+) -> Result<()> {
+    const BUFFER: usize = 64 * 1024;
+    let finish = |sink: io::Result<Box<dyn Write>>| sink.and_then(|mut sink| sink.flush());
+    match &cli.output {
+        None => {
+            let out = io::BufWriter::with_capacity(BUFFER, io::stdout());
+            match finish(write(Box::new(out))) {
+                Err(e) if e.kind() != io::ErrorKind::BrokenPipe => Err(write_error(cli, e)),
+                _ => Ok(()),
+            }
+        }
+        Some(path) => {
+            let tmp = temporary_beside(path);
+            let result = std::fs::File::create(&tmp)
+                .and_then(|file| {
+                    finish(write(Box::new(io::BufWriter::with_capacity(BUFFER, file))))
+                })
+                .and_then(|()| std::fs::rename(&tmp, path));
+            if result.is_err() {
+                let _ = std::fs::remove_file(&tmp);
+            }
+            result.map_err(|e| write_error(cli, e))
+        }
+    }
+}
+
+/// A temporary file name in the output file's folder (so that renaming it
+/// over the output is atomic).
+fn temporary_beside(path: &Path) -> PathBuf {
     let dir = match path.parent() {
         Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
         _ => PathBuf::from("."),
@@ -732,7 +769,11 @@ fn write_atomically(path: &Path, bytes: &[u8]) -> io::Result<()> {
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_else(|| "report".into());
-    let tmp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
+    dir.join(format!(".{name}.{}.tmp", std::process::id()))
+}
+
+fn write_atomically(path: &Path, bytes: &[u8]) -> io::Result<()> {
+    let tmp = temporary_beside(path);
     let result = std::fs::write(&tmp, bytes).and_then(|()| std::fs::rename(&tmp, path));
     if result.is_err() {
         let _ = std::fs::remove_file(&tmp);

@@ -388,6 +388,15 @@ pub fn render_owned(report: Report) -> String {
     to_yaml_with_capacity(&doc, capacity)
 }
 
+/// [`render_owned`], written to `sink` as it is made (the same text); the
+/// sink is given back to be flushed.
+pub fn render_owned_to(
+    report: Report,
+    sink: Box<dyn std::io::Write>,
+) -> std::io::Result<Box<dyn std::io::Write>> {
+    super::yaml_writer::to_writer(&YamlReport::from_owned(report), sink)
+}
+
 /// Serializes any report type to YAML that both YAML 1.2 readers
 /// (serde_yaml) and YAML 1.1 readers (PyYAML) read back as the same
 /// values: see [`yaml_writer`](super::yaml_writer) for how each string is

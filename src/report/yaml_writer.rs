@@ -49,12 +49,58 @@ pub fn to_string_with_capacity<T: ?Sized + Serialize>(
     let mut writer = Writer {
         out: String::with_capacity(capacity),
         at: At::Root,
+        sink: None,
     };
     value.serialize(&mut writer)?;
     if !writer.out.ends_with('\n') {
         writer.out.push('\n');
     }
     Ok(writer.out)
+}
+
+/// Serializes `value` as one YAML document to `sink`, a piece at a time
+/// (the same text as [`to_string`], never all of it in memory at once), and
+/// gives the sink back. Errors writing to the sink come back as they are.
+pub fn to_writer<T: ?Sized + Serialize>(
+    value: &T,
+    sink: Box<dyn std::io::Write>,
+) -> std::io::Result<Box<dyn std::io::Write>> {
+    let mut writer = Writer {
+        out: String::with_capacity(2 * FLUSH_AT),
+        at: At::Root,
+        sink: Some(Sink {
+            to: sink,
+            error: None,
+        }),
+    };
+    let result = value.serialize(&mut writer);
+    let Some(Sink { mut to, error }) = writer.sink.take() else {
+        return Err(std::io::Error::other("no output"));
+    };
+    if let Some(e) = error {
+        return Err(e);
+    }
+    result.map_err(|e| std::io::Error::other(e.to_string()))?;
+    if !writer.out.ends_with('\n') {
+        writer.out.push('\n');
+    }
+    to.write_all(writer.out.as_bytes())?;
+    Ok(to)
+}
+
+/// How much text [`to_writer`] gathers before it writes.
+const FLUSH_AT: usize = 64 * 1024;
+
+/// Where [`to_writer`] writes, and the first error writing there.
+struct Sink {
+    to: Box<dyn std::io::Write>,
+    error: Option<std::io::Error>,
+}
+
+impl std::fmt::Debug for Sink {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Sink").field("error", &self.error).finish()
+    }
 }
 
 /// Why a value could not be written as YAML.
@@ -108,9 +154,28 @@ enum At {
 struct Writer {
     out: String,
     at: At,
+    /// Where the text goes as it grows, for [`to_writer`].
+    sink: Option<Sink>,
 }
 
 impl Writer {
+    /// Writes out what has gathered, but for its last character (what
+    /// comes next looks back at it), once there is enough of it.
+    fn flush(&mut self) {
+        let Some(sink) = &mut self.sink else {
+            return;
+        };
+        if self.out.len() < FLUSH_AT || sink.error.is_some() {
+            return;
+        }
+        let keep = self.out.char_indices().next_back().map_or(0, |(i, _)| i);
+        if let Err(e) = sink.to.write_all(&self.out.as_bytes()[..keep]) {
+            sink.error = Some(e);
+            return;
+        }
+        self.out.drain(..keep);
+    }
+
     /// Starts a scalar value: a space after `key:` or `-`.
     fn scalar_start(&mut self) {
         if !matches!(self.at, At::Root) {
@@ -212,7 +277,12 @@ impl Collection<'_> {
         self.entry_start();
         self.writer.out.push('-');
         self.writer.at = At::SeqItem(self.indent);
-        value.serialize(&mut *self.writer)
+        value.serialize(&mut *self.writer)?;
+        self.writer.flush();
+        match &self.writer.sink {
+            Some(Sink { error: Some(_), .. }) => Err(Error("cannot write the output".into())),
+            _ => Ok(()),
+        }
     }
 
     fn key<T: ?Sized + Serialize>(&mut self, key: &T) -> Result<(), Error> {
@@ -1383,6 +1453,55 @@ mod tests {
 
     fn yaml<T: ?Sized + Serialize>(value: &T) -> String {
         to_string(value).unwrap()
+    }
+
+    /// A sink that keeps what it is given, shared with the test.
+    #[derive(Clone, Default)]
+    struct Kept(std::rc::Rc<std::cell::RefCell<Vec<u8>>>);
+
+    impl std::io::Write for Kept {
+        fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
+            self.0.borrow_mut().extend_from_slice(bytes);
+            Ok(bytes.len())
+        }
+        fn flush(&mut self) -> std::io::Result<()> {
+            Ok(())
+        }
+    }
+
+    #[test]
+    fn written_piece_by_piece_is_the_same_text() {
+        // Several flushes' worth, with characters of 1 to 4 bytes and block
+        // scalars across the points where the text is written out.
+        let items: Vec<String> = (0..20_000)
+            .map(|i| match i % 4 {
+                0 => format!("They met in Seoul, round {i}."),
+                1 => format!("한국 {i} 日本 \u{1F600}"),
+                2 => format!("line {i}\nnext line\n"),
+                _ => "no".to_string(),
+            })
+            .collect();
+        let kept = Kept::default();
+        to_writer(&items, Box::new(kept.clone())).unwrap();
+        let written = String::from_utf8(kept.0.borrow().clone()).unwrap();
+        assert!(written.len() > 3 * FLUSH_AT);
+        assert_eq!(written, yaml(&items));
+    }
+
+    #[test]
+    fn a_sink_that_fails_is_an_error() {
+        struct Full;
+        impl std::io::Write for Full {
+            fn write(&mut self, _: &[u8]) -> std::io::Result<usize> {
+                Err(std::io::Error::new(std::io::ErrorKind::StorageFull, "full"))
+            }
+            fn flush(&mut self) -> std::io::Result<()> {
+                Ok(())
+            }
+        }
+        let items: Vec<String> = (0..20_000).map(|i| format!("item {i}")).collect();
+        let error = to_writer(&items, Box::new(Full)).err().unwrap();
+        assert_eq!(error.kind(), std::io::ErrorKind::StorageFull);
     }
 
     /// One string field.
