@@ -929,18 +929,32 @@ impl Stems {
                 })
                 .collect()
         }
-        let stems = |cs: &[Commitment]| -> Vec<String> {
-            if cs.len() >= PARALLEL_COMMITMENTS {
-                use rayon::prelude::*;
-                cs.par_iter().map(|c| stems_of(&c.text)).collect()
-            } else {
-                cs.iter().map(|c| stems_of(&c.text)).collect()
-            }
+        // Each distinct clause is stemmed and numbered once (most are on
+        // both sides), in order of first occurrence, old side first: the
+        // numbers are those of stemming every commitment in turn.
+        let mut first: HashMap<&str, usize, BuildHasherDefault<WordHasher>> = HashMap::default();
+        let mut texts: Vec<&str> = Vec::new();
+        let which: Vec<usize> = old
+            .iter()
+            .chain(new)
+            .map(|c| {
+                *first.entry(c.text.as_str()).or_insert_with(|| {
+                    texts.push(&c.text);
+                    texts.len() - 1
+                })
+            })
+            .collect();
+        let distinct: Vec<String> = if texts.len() >= PARALLEL_COMMITMENTS {
+            use rayon::prelude::*;
+            texts.par_iter().map(|t| stems_of(t)).collect()
+        } else {
+            texts.iter().map(|t| stems_of(t)).collect()
         };
-        let (old_stems, new_stems) = (stems(old), stems(new));
         let mut ids = HashMap::default();
-        let old_ids: Vec<Vec<u32>> = old_stems.iter().map(|c| number(&mut ids, c)).collect();
-        let new_ids: Vec<Vec<u32>> = new_stems.iter().map(|c| number(&mut ids, c)).collect();
+        let numbered: Vec<Vec<u32>> = distinct.iter().map(|c| number(&mut ids, c)).collect();
+        let (old_which, new_which) = which.split_at(old.len());
+        let old_ids: Vec<Vec<u32>> = old_which.iter().map(|&k| numbered[k].clone()).collect();
+        let new_ids: Vec<Vec<u32>> = new_which.iter().map(|&k| numbered[k].clone()).collect();
         let mut stop = vec![false; ids.len()];
         for (s, &id) in &ids {
             stop[id as usize] = STOP.contains(s);
