@@ -176,9 +176,10 @@ impl Lexicon {
         Lexicon::parse(BUILTIN).expect("built-in lexicon parses")
     }
 
-    /// The longest phrase of `kind` starting at token `at`.
-    pub fn match_at<S: AsRef<str>>(&self, tokens: &[S], at: usize, kind: EntryKind) -> Option<Hit> {
-        let first = tokens.get(at)?.as_ref();
+    /// The entries that may start at a token: those whose first word is
+    /// the token, and those whose first word is a prefix with its first
+    /// letter.
+    fn starting_with(&self, first: &str) -> (&[usize], &[usize]) {
         let exact = self
             .by_first
             .get(first)
@@ -193,9 +194,12 @@ impl Lexicon {
                 .unwrap_or_default(),
             None => &[],
         };
-        if exact.is_empty() && prefixed.is_empty() {
-            return None;
-        }
+        (exact, prefixed)
+    }
+
+    /// The longest phrase of `kind` starting at token `at`.
+    pub fn match_at<S: AsRef<str>>(&self, tokens: &[S], at: usize, kind: EntryKind) -> Option<Hit> {
+        let (exact, prefixed) = self.starting_with(tokens.get(at)?.as_ref());
         // Entries are sorted longest first, so the lowest matching index is
         // the longest phrase (the first in the file among equals).
         let i = exact
@@ -226,21 +230,7 @@ impl Lexicon {
     /// ([`EntryKind::bit`]): where a kind's bit is clear, no phrase of that
     /// kind starts there, and [`Lexicon::match_at`] need not look.
     pub fn kinds_at<S: AsRef<str>>(&self, token: &S) -> u8 {
-        let first = token.as_ref();
-        let exact = self
-            .by_first
-            .get(first)
-            .map(Vec::as_slice)
-            .unwrap_or_default();
-        let prefixed = match first.chars().next() {
-            Some(c) if c.is_ascii() && self.ascii_prefixes & (1 << (c as u32)) == 0 => &[],
-            Some(c) => self
-                .by_prefix
-                .get(&c)
-                .map(Vec::as_slice)
-                .unwrap_or_default(),
-            None => &[],
-        };
+        let (exact, prefixed) = self.starting_with(token.as_ref());
         exact
             .iter()
             .chain(prefixed)
@@ -269,35 +259,32 @@ impl Lexicon {
         masks: &[u8],
         kind: EntryKind,
     ) -> Vec<Hit> {
-        let mut out = Vec::new();
-        let mut at = 0;
-        while at < tokens.len() {
-            match self.match_at_masked(tokens, masks, at, kind) {
-                Some(hit) => {
-                    at = hit.end;
-                    out.push(hit);
-                }
-                None => at += 1,
-            }
-        }
-        out
+        scan(tokens.len(), |at| {
+            self.match_at_masked(tokens, masks, at, kind)
+        })
     }
 
     /// Every phrase of `kind` in the tokens, left to right, not overlapping.
     pub fn find_all<S: AsRef<str>>(&self, tokens: &[S], kind: EntryKind) -> Vec<Hit> {
-        let mut out = Vec::new();
-        let mut at = 0;
-        while at < tokens.len() {
-            match self.match_at(tokens, at, kind) {
-                Some(hit) => {
-                    at = hit.end;
-                    out.push(hit);
-                }
-                None => at += 1,
-            }
-        }
-        out
+        scan(tokens.len(), |at| self.match_at(tokens, at, kind))
     }
+}
+
+/// The phrases `match_at` finds over `len` tokens, left to right, not
+/// overlapping.
+fn scan(len: usize, mut match_at: impl FnMut(usize) -> Option<Hit>) -> Vec<Hit> {
+    let mut out = Vec::new();
+    let mut at = 0;
+    while at < len {
+        match match_at(at) {
+            Some(hit) => {
+                at = hit.end;
+                out.push(hit);
+            }
+            None => at += 1,
+        }
+    }
+    out
 }
 
 #[cfg(test)]

@@ -381,15 +381,9 @@ pub fn render(report: &Report) -> String {
     to_yaml_with_capacity(&doc, capacity)
 }
 
-/// [`render`], consuming the report (its texts move into the document).
-pub fn render_owned(report: Report) -> String {
-    let doc = YamlReport::from_owned(report);
-    let capacity = doc.size_hint();
-    to_yaml_with_capacity(&doc, capacity)
-}
-
-/// [`render_owned`], written to `sink` as it is made (the same text); the
-/// sink is given back to be flushed.
+/// [`render`], consuming the report (its texts move into the document
+/// rather than being copied) and written to `sink` as it is made: the same
+/// text. The sink is given back to be flushed.
 pub fn render_owned_to(
     report: Report,
     sink: Box<dyn std::io::Write>,
@@ -666,6 +660,14 @@ mod tests {
                 first_difference(&text, &expected)
             );
             assert_eq!(from_yaml(&text).as_ref(), Ok(&doc), "{old} → {new}");
+            // What the program writes: the owned report, streamed.
+            let written = super::super::yaml_writer::Kept::default();
+            render_owned_to(report, Box::new(written.clone())).unwrap();
+            assert_eq!(
+                *written.0.borrow(),
+                text.as_bytes(),
+                "{old} → {new}: streamed"
+            );
         }
     }
 

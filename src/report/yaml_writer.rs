@@ -1441,6 +1441,22 @@ fn push_float(
     }
 }
 
+/// A sink that keeps what it is given, shared with the test that reads it.
+#[cfg(test)]
+#[derive(Clone, Default)]
+pub(crate) struct Kept(pub(crate) std::rc::Rc<std::cell::RefCell<Vec<u8>>>);
+
+#[cfg(test)]
+impl std::io::Write for Kept {
+    fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
+        self.0.borrow_mut().extend_from_slice(bytes);
+        Ok(bytes.len())
+    }
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use std::collections::BTreeMap;
@@ -1453,20 +1469,6 @@ mod tests {
 
     fn yaml<T: ?Sized + Serialize>(value: &T) -> String {
         to_string(value).unwrap()
-    }
-
-    /// A sink that keeps what it is given, shared with the test.
-    #[derive(Clone, Default)]
-    struct Kept(std::rc::Rc<std::cell::RefCell<Vec<u8>>>);
-
-    impl std::io::Write for Kept {
-        fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
-            self.0.borrow_mut().extend_from_slice(bytes);
-            Ok(bytes.len())
-        }
-        fn flush(&mut self) -> std::io::Result<()> {
-            Ok(())
-        }
     }
 
     #[test]
