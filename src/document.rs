@@ -193,44 +193,6 @@ fn title_case(s: &str) -> String {
 /// Where the meeting was held, from the opening paragraphs: "met in
 /// Seoul", "convened … in Tokyo", "Seoul hosted", "virtually".
 fn meeting_place(paragraphs: &[Paragraph]) -> Option<String> {
-    use std::sync::OnceLock;
-    // What the place is read by: a meeting verb, at most 80 characters
-    // other than "." and ";", then "virtually" or "in Place"; or "Place
-    // hosted the".
-    const BOUNDED: &str = concat!(
-        r"\b(?:met|meet|convened|held|gathered|assembled)\b(?P<gap1>[^.;]{0,80}?)\b(?P<virtual>virtually)\b",
-        r"|\b(?:met|meet|convened|held|gathered|assembled)\b(?P<gap2>[^.;]{0,80}?)\bin (?P<in>[A-Z][a-z]+(?: [A-Z][a-z]+)?)",
-        r"|(?P<host>[A-Z][a-z]+) hosted the\b",
-    );
-    // The same without the bound, a fraction of the cost to compile. Where
-    // its match has no gap over 80 characters it is the bounded pattern's
-    // match; otherwise the bounded pattern decides.
-    static UNBOUNDED: OnceLock<Option<regex::Regex>> = OnceLock::new();
-    static PLACE: OnceLock<Option<regex::Regex>> = OnceLock::new();
-    let compile = |pattern: &str| regex::Regex::new(pattern).ok();
-    let unbounded = UNBOUNDED
-        .get_or_init(|| compile(&BOUNDED.replace("{0,80}?", "*?")))
-        .as_ref()?;
-    let captures = |text: &'_ str| -> Option<(bool, Option<String>)> {
-        let c = unbounded.captures(text)?;
-        let short = |name| {
-            c.name(name)
-                .is_none_or(|m| m.as_str().chars().count() <= 80)
-        };
-        let c = if short("gap1") && short("gap2") {
-            c
-        } else {
-            PLACE
-                .get_or_init(|| compile(BOUNDED))
-                .as_ref()?
-                .captures(text)?
-        };
-        let place = c.name("in").or_else(|| c.name("host"));
-        Some((
-            c.name("virtual").is_some(),
-            place.map(|m| m.as_str().to_string()),
-        ))
-    };
     const NOT_PLACES: &[&str] = &[
         "January",
         "February",
@@ -252,13 +214,13 @@ fn meeting_place(paragraphs: &[Paragraph]) -> Option<String> {
         .filter(|p| !p.heading)
         .take(2)
         .find_map(|p| {
-            let (is_virtual, place) = captures(&p.text)?;
+            let (is_virtual, place) = crate::place::read(&p.text)?;
             if is_virtual {
                 return Some("virtual".to_string());
             }
             let place = place?;
-            let first = place.split(' ').next().unwrap_or(&place);
-            (!NOT_PLACES.contains(&first)).then(|| place.clone())
+            let first = place.split(' ').next().unwrap_or(place);
+            (!NOT_PLACES.contains(&first)).then(|| place.to_string())
         })
 }
 

@@ -39,6 +39,7 @@ pub mod fingerprint;
 pub mod input;
 pub mod model;
 pub mod normalize;
+pub mod place;
 pub mod report;
 pub mod segment;
 pub mod series;
