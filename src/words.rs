@@ -28,7 +28,12 @@ struct Token<'a> {
 }
 
 fn tokens(text: &str) -> Vec<Token<'_>> {
-    text.split_word_bounds()
+    let bounds: Box<dyn Iterator<Item = &str>> = if text.is_ascii() {
+        Box::new(AsciiWordBounds { rest: text })
+    } else {
+        Box::new(text.split_word_bounds())
+    };
+    bounds
         .map(|t| {
             let is_space = t.chars().all(char::is_whitespace);
             // ASCII without white space or a backtick is its own folded form.
@@ -46,6 +51,64 @@ fn tokens(text: &str) -> Vec<Token<'_>> {
             }
         })
         .collect()
+}
+
+/// UAX #29 word bounds of ASCII text, without the Unicode tables: the rules
+/// that can apply to ASCII characters (WB3–WB3d, WB5–WB13b), the same
+/// segments as `split_word_bounds` (a property test holds it to that) at
+/// a fraction of the cost, where the redlines of a long statement spent a
+/// tenth of their time.
+struct AsciiWordBounds<'a> {
+    rest: &'a str,
+}
+
+impl<'a> Iterator for AsciiWordBounds<'a> {
+    type Item = &'a str;
+
+    fn next(&mut self) -> Option<&'a str> {
+        let bytes = self.rest.as_bytes();
+        let first = *bytes.first()?;
+        let is_core = |b: u8| b.is_ascii_alphanumeric() || b == b'_';
+        let len = match first {
+            // WB3: CR × LF; WB3a/b: otherwise a break around line ends.
+            b'\r' if bytes.get(1) == Some(&b'\n') => 2,
+            // WB3d: spaces stay together.
+            b' ' => bytes.iter().take_while(|&&b| b == b' ').count(),
+            b if is_core(b) => {
+                let mut end = 1;
+                while let Some(&b) = bytes.get(end) {
+                    if is_core(b) {
+                        // WB5, WB8–WB10, WB13a/b: letters, digits and
+                        // underscores run on.
+                        end += 1;
+                        continue;
+                    }
+                    let (before, after) = (bytes[end - 1], bytes.get(end + 1).copied());
+                    let Some(after) = after else { break };
+                    // WB6/WB7: a letter, a colon, full stop or apostrophe, a
+                    // letter; WB11/WB12: a digit, a comma, semicolon, full
+                    // stop or apostrophe, a digit.
+                    let letters = before.is_ascii_alphabetic()
+                        && after.is_ascii_alphabetic()
+                        && matches!(b, b':' | b'.' | b'\'');
+                    let digits = before.is_ascii_digit()
+                        && after.is_ascii_digit()
+                        && matches!(b, b',' | b';' | b'.' | b'\'');
+                    if letters || digits {
+                        end += 2;
+                    } else {
+                        break;
+                    }
+                }
+                end
+            }
+            // WB999: anything else stands alone.
+            _ => 1,
+        };
+        let (bound, rest) = self.rest.split_at(len);
+        self.rest = rest;
+        Some(bound)
+    }
 }
 
 /// The redline of two paragraphs: runs of same, deleted and inserted text
@@ -283,6 +346,35 @@ fn tail_words(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(3000))]
+        /// The ASCII pass finds the bounds UAX #29 finds.
+        #[test]
+        fn ascii_word_bounds_are_the_unicode_bounds(
+            text in "([aZq09 _.,;:'\"!?()\\-\t\r\n\x0b\x0c]|U\\.S\\.|e\\.g\\.|1,000|3\\.5|can't|x_1)*"
+        ) {
+            let ours: Vec<&str> = AsciiWordBounds { rest: &text }.collect();
+            let theirs: Vec<&str> = text.split_word_bounds().collect();
+            proptest::prop_assert_eq!(ours, theirs);
+        }
+    }
+
+    #[test]
+    fn ascii_word_bounds_on_the_corpus_are_the_unicode_bounds() {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus/dtt");
+        let mut checked = 0;
+        for entry in std::fs::read_dir(dir).unwrap() {
+            let text = std::fs::read_to_string(entry.unwrap().path()).unwrap();
+            for paragraph in text.split("\n\n").filter(|p| p.is_ascii()) {
+                let ours: Vec<&str> = AsciiWordBounds { rest: paragraph }.collect();
+                let theirs: Vec<&str> = paragraph.split_word_bounds().collect();
+                assert_eq!(ours, theirs);
+                checked += 1;
+            }
+        }
+        assert!(checked > 50, "{checked} paragraphs");
+    }
 
     fn show(spans: &[Span]) -> String {
         spans
