@@ -46,6 +46,27 @@ pub mod series;
 pub mod terms;
 pub mod words;
 
+#[cfg(test)]
+pub(crate) mod test_corpus {
+    /// The ASCII paragraphs of the Defense Trilateral Talks series in
+    /// `corpus/dtt`, for checking the ASCII fast paths against the Unicode
+    /// algorithms on real statements.
+    pub(crate) fn ascii_paragraphs() -> Vec<String> {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus/dtt");
+        let mut out = Vec::new();
+        for entry in std::fs::read_dir(dir).into_iter().flatten().flatten() {
+            let text = std::fs::read_to_string(entry.path()).unwrap_or_default();
+            out.extend(
+                text.split("\n\n")
+                    .filter(|p| p.is_ascii())
+                    .map(str::to_string),
+            );
+        }
+        assert!(out.len() > 50, "{} paragraphs", out.len());
+        out
+    }
+}
+
 use std::time::Duration;
 
 use align::{AlignOptions, align};
