@@ -4,7 +4,7 @@
 
 use crate::chrome::{Chrome, SetAside};
 use crate::input::{self, Format, Source};
-use crate::normalize::{Words, comparison_key, split_number, tidy_spaces, words};
+use crate::normalize::{Words, comparison_key, split_number, tidy_spaces_owned, words};
 
 /// One paragraph of a statement.
 #[derive(Debug, Clone, PartialEq)]
@@ -82,10 +82,10 @@ impl Document {
         let stripped = chrome.strip(blocks);
         let paragraphs = stripped
             .kept
-            .iter()
+            .into_iter()
             .enumerate()
             .map(|(i, block)| {
-                let text = tidy_spaces(&block.text);
+                let text = tidy_spaces_owned(block.text);
                 let key = comparison_key(&text);
                 let number = split_number(&text).0.map(str::to_string);
                 Paragraph {

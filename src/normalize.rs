@@ -8,10 +8,27 @@ use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfkc_quick};
 /// breaks) to single spaces, drops zero-width characters and soft hyphens,
 /// and trims both ends. The words themselves are kept as written.
 pub fn tidy_spaces(text: &str) -> String {
+    tidy_spaces_cow(text).into_owned()
+}
+
+/// [`tidy_spaces`], borrowing the text when it is already tidy (most lines
+/// of a statement).
+pub fn tidy_spaces_cow(text: &str) -> std::borrow::Cow<'_, str> {
     if is_tidy_ascii(text) {
-        return text.to_string();
+        std::borrow::Cow::Borrowed(text)
+    } else {
+        std::borrow::Cow::Owned(tidy_chars(text.chars()))
     }
-    tidy_chars(text.chars())
+}
+
+/// [`tidy_spaces`] of a string of one's own, given back as it is when it is
+/// already tidy.
+pub fn tidy_spaces_owned(text: String) -> String {
+    if is_tidy_ascii(&text) {
+        text
+    } else {
+        tidy_chars(text.chars())
+    }
 }
 
 /// `tidy_spaces` over characters already mapped.

@@ -7,7 +7,7 @@ use std::collections::HashSet;
 
 use crate::block::Block;
 use crate::chrome::Chrome;
-use crate::normalize::{is_invisible, split_number, tidy_spaces};
+use crate::normalize::{is_invisible, split_number, tidy_spaces_cow, tidy_spaces_owned};
 
 /// Splits plain text into blocks.
 ///
@@ -43,7 +43,7 @@ pub fn split_blocks(text: &str, chrome: Option<&Chrome>) -> Vec<Block> {
     raw.into_iter()
         .filter_map(|(line, group)| {
             let joined = join_lines(&group, &vocabulary);
-            let text = tidy_spaces(&joined);
+            let text = tidy_spaces_owned(joined);
             (!text.is_empty()).then(|| Block::text(text, line))
         })
         .collect()
@@ -75,7 +75,7 @@ fn group_lines<'a>(
             previous_item = false;
             continue;
         }
-        let item = split_number(tidy_spaces(line).as_str()).0.is_some();
+        let item = split_number(&tidy_spaces_cow(line)).0.is_some();
         let chrome = is_chrome(line);
         if let Some(&last) = current.last() {
             let closed = ends_clause(last);
