@@ -200,14 +200,17 @@ fn marker_len(text: &str) -> Option<usize> {
     ) {
         return Some(first.len_utf8());
     }
+    // An ordinal is at most five bytes long (`is_ordinal`), so its closing
+    // character is looked for among the first few bytes only.
+    let head = &bytes[..bytes.len().min(MAX_ORDINAL + 2)];
     // "(3)", "(a)", "(iv)"
     if bytes[0] == b'(' {
-        let close = text.find(')')?;
+        let close = head.iter().position(|&b| b == b')')?;
         let inner = &text[1..close];
         return is_ordinal(inner).then_some(close + 1);
     }
     // "3.", "3)", "a)", "IV.", "제3항"-style markers are not handled.
-    let stop = text.find(['.', ')'])?;
+    let stop = head.iter().position(|&b| b == b'.' || b == b')')?;
     let inner = &text[..stop];
     if !is_ordinal(inner) {
         return None;
@@ -221,6 +224,9 @@ fn marker_len(text: &str) -> Option<usize> {
     Some(stop + 1)
 }
 
+/// The longest ordinal, in bytes: a Roman numeral such as "xviii".
+const MAX_ORDINAL: usize = 5;
+
 /// "12", "a", "iv", "IV": a paragraph ordinal of at most three digits or a
 /// single letter or a short Roman numeral.
 fn is_ordinal(s: &str) -> bool {
@@ -231,7 +237,7 @@ fn is_ordinal(s: &str) -> bool {
 
 fn is_roman(s: &str) -> bool {
     !s.is_empty()
-        && s.len() <= 5
+        && s.len() <= MAX_ORDINAL
         && (s.bytes().all(|b| b"IVXL".contains(&b)) || s.bytes().all(|b| b"ivxl".contains(&b)))
 }
 
@@ -407,6 +413,37 @@ mod tests {
     fn split_number_returns_the_marker() {
         assert_eq!(split_number("3. Text"), (Some("3."), "Text"));
         assert_eq!(split_number("Text"), (None, "Text"));
+        assert_eq!(split_number("(xviii) Text"), (Some("(xviii)"), "Text"));
+        assert_eq!(split_number("xviii. Text"), (Some("xviii."), "Text"));
+        assert_eq!(split_number("(xviiii) Text"), (None, "(xviiii) Text"));
+        assert_eq!(split_number("1234. Text"), (None, "1234. Text"));
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(2000))]
+        /// Looking for the marker's end among the first bytes finds what a
+        /// search of the whole text finds.
+        #[test]
+        fn markers_end_within_the_first_bytes(
+            text in "[(]?([0-9]{1,4}|[a-cA-C]|[ivxlIVXL]{1,6}|U\\.S|\u{2022}|-)[.)]?[ )a.]?( ?[A-Za-z.)(]{0,8}){0,3}"
+        ) {
+            let whole = |text: &str| -> Option<usize> {
+                let first = text.chars().next()?;
+                if split_number(&format!("{first} x")).0 == Some(&first.to_string()) {
+                    return Some(first.len_utf8());
+                }
+                let (open, stop) = if text.starts_with('(') {
+                    (1, text.find(')')?)
+                } else {
+                    (0, text.find(['.', ')'])?)
+                };
+                let inner = &text[open..stop];
+                let letter = inner.chars().all(|c| c.is_ascii_alphabetic());
+                (is_ordinal(inner) && (open == 1 || !letter || text.as_bytes()[stop] != b'.' || is_roman(inner)))
+                    .then_some(stop + 1)
+            };
+            proptest::prop_assert_eq!(marker_len(&text), whole(&text));
+        }
     }
 
     #[test]
