@@ -132,6 +132,38 @@ fn page_chrome_is_set_aside_so_page_and_bare_statement_are_the_same() {
 }
 
 #[test]
+fn press_release_furniture_and_captions_are_set_aside() {
+    let page = "tests/fixtures/press-release-copy/page.txt";
+    let body = "tests/fixtures/press-release-copy/body.txt";
+    cmd()
+        .args([page, body])
+        .assert()
+        .code(0)
+        .stdout(predicate::str::contains("No changes"));
+    let (code, yaml) = stdout_of(&["--format", "yaml", page, body]);
+    assert_eq!(code, Some(0));
+    let report: serde_yaml::Value = serde_yaml::from_str(&yaml).expect("YAML report");
+    let old = &report["old"];
+    assert_eq!(
+        old["title"].as_str(),
+        Some("Joint Statement on the Trilateral Ministerial Meeting")
+    );
+    assert_eq!(old["date"].as_str(), Some("Sept. 23, 2024"));
+    let set_aside: Vec<&str> = old["set_aside"]["blocks"]
+        .as_sequence()
+        .expect("set-aside blocks")
+        .iter()
+        .filter_map(|b| b.as_str())
+        .collect();
+    for caption in ["Photo: ", "The three Foreign Ministers shake hands"] {
+        assert!(
+            set_aside.iter().any(|t| t.starts_with(caption)),
+            "{caption} not set aside: {set_aside:?}"
+        );
+    }
+}
+
+#[test]
 fn successive_rounds_differ_and_exit_1() {
     cmd()
         .args([DTT_14TH, DTT_15TH])
