@@ -13,6 +13,9 @@ pub struct Block {
     pub line: usize,
     /// True for a heading (HTML `h1`–`h6`, a Markdown heading).
     pub heading: bool,
+    /// True for an item of a list (HTML `li`, a Markdown list item), with
+    /// or without a marker in its text.
+    pub item: bool,
 }
 
 impl Block {
@@ -22,6 +25,7 @@ impl Block {
             text: text.into(),
             line,
             heading: false,
+            item: false,
         }
     }
 
@@ -31,6 +35,12 @@ impl Block {
             text: text.into(),
             line,
             heading: true,
+            item: false,
         }
+    }
+
+    /// The same block, marked as a list item or not.
+    pub fn in_list(self, item: bool) -> Block {
+        Block { item, ..self }
     }
 }

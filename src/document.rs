@@ -25,6 +25,9 @@ pub struct Paragraph {
     words: LazyWords,
     /// True for a heading or title line.
     pub heading: bool,
+    /// True for an item of a list: a list item of a web page or Markdown
+    /// file, or a paragraph opening with a list marker.
+    pub item: bool,
 }
 
 impl Paragraph {
@@ -88,6 +91,7 @@ impl Document {
                 let text = tidy_spaces_owned(block.text);
                 let key = comparison_key(&text);
                 let number = split_number(&text).0.map(str::to_string);
+                let item = block.item || number.is_some();
                 Paragraph {
                     index: i + 1,
                     line: block.line,
@@ -96,6 +100,7 @@ impl Document {
                     number,
                     words: LazyWords::default(),
                     heading: block.heading,
+                    item,
                 }
             })
             .filter(|p| !p.key.is_empty())

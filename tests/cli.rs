@@ -164,6 +164,46 @@ fn press_release_furniture_and_captions_are_set_aside() {
 }
 
 #[test]
+fn an_action_added_to_a_bulleted_list_is_a_new_commitment() {
+    let (code, yaml) = stdout_of(&[
+        "--format",
+        "yaml",
+        "tests/fixtures/agreed-actions/old.md",
+        "tests/fixtures/agreed-actions/new.md",
+    ]);
+    assert_eq!(code, Some(1));
+    let report: serde_yaml::Value = serde_yaml::from_str(&yaml).expect("YAML report");
+    let commitments = report["commitments"].as_sequence().expect("commitments");
+    let of_kind = |kind: &str| -> Vec<String> {
+        commitments
+            .iter()
+            .filter(|c| c["kind"].as_str() == Some(kind))
+            .map(|c| {
+                let side = if c["new"].is_mapping() {
+                    &c["new"]
+                } else {
+                    &c["old"]
+                };
+                side["text"].as_str().unwrap_or_default().to_string()
+            })
+            .collect()
+    };
+    assert_eq!(
+        of_kind("added"),
+        ["The Ministers agreed: launch a trilateral cyber working group."]
+    );
+    let reworded = of_kind("reworded");
+    assert!(
+        reworded.contains(
+            &"The Ministers agreed: establish a trilateral secretariat in Seoul".to_string()
+        ),
+        "{reworded:?}"
+    );
+    // Section headings ("Agreed Actions") commit to nothing.
+    assert!(!yaml.contains("text: Agreed Actions"));
+}
+
+#[test]
 fn successive_rounds_differ_and_exit_1() {
     cmd()
         .args([DTT_14TH, DTT_15TH])

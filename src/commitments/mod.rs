@@ -43,6 +43,10 @@ pub struct Commitment {
     modal_phrase: Option<String>,
     /// Numbers in the core (years, ordinals, counts), for flags.
     numbers: Vec<String>,
+    /// Read from a list item together with the lead-in before the list
+    /// ("The Ministers agreed to:" and "- hold an exercise every year"):
+    /// the item's text alone does not give it.
+    listed: bool,
 }
 
 /// The strength of a commitment's language.
@@ -168,10 +172,18 @@ pub fn extract_reusing(
         }
     }
     let one = |paragraph: &Paragraph| -> Vec<Commitment> {
+        // A heading names a part of the statement ("Agreed Actions"); it
+        // commits to nothing.
+        if paragraph.heading || looks_like_heading(&paragraph.text) {
+            return Vec::new();
+        }
         let text = body(paragraph);
         if let Some(&(start, end)) = by_text.get(text) {
+            // A list item's commitments came with its lead-in: they are read
+            // again below, from this statement's own lead-in.
             return known[start..end]
                 .iter()
+                .filter(|c| !c.listed)
                 .map(|c| Commitment {
                     paragraph: paragraph.index,
                     ..c.clone()
@@ -186,12 +198,97 @@ pub fn extract_reusing(
         out
     };
     let bytes: usize = paragraphs.iter().map(|p| p.text.len()).sum();
-    if bytes >= PARALLEL_BYTES {
-        let parts: Vec<Vec<Commitment>> = paragraphs.par_iter().map(one).collect();
-        parts.into_iter().flatten().collect()
+    let mut parts: Vec<Vec<Commitment>> = if bytes >= PARALLEL_BYTES {
+        paragraphs.par_iter().map(one).collect()
     } else {
-        paragraphs.iter().flat_map(one).collect()
+        paragraphs.iter().map(one).collect()
+    };
+    read_list_items(paragraphs, lexicon, &mut parts);
+    parts.into_iter().flatten().collect()
+}
+
+/// Gives the items of a list introduced by a commitment ("The Ministers
+/// agreed to:", then "- hold a trilateral exercise every year;", "- share
+/// missile warning data in real time.") the commitments they make with
+/// that lead-in: each item is read as the lead-in followed by the item, so
+/// an agreed action added to the list is an added commitment. Items with a
+/// reporting verb of their own keep what they say.
+fn read_list_items(paragraphs: &[Paragraph], lexicon: &Lexicon, parts: &mut [Vec<Commitment>]) {
+    let mut lead: Option<String> = None;
+    for (paragraph, commitments) in paragraphs.iter().zip(parts.iter_mut()) {
+        let is_item = paragraph.item && !paragraph.heading;
+        match &lead {
+            Some(lead) if is_item => {
+                if commitments.is_empty() {
+                    // Its strength is the lead-in's with the item's own
+                    // modals and softeners; what it says is who committed,
+                    // the verb and the item ("the officials agreed: Conduct
+                    // the fourth exercise"), kept word for word when the
+                    // item is.
+                    let item = body(paragraph);
+                    let sentence = format!("{lead} {item}");
+                    let mut made = Vec::new();
+                    extract_sentence(&sentence, paragraph.index, lexicon, &mut None, &mut made);
+                    if let Some(mut c) = made.pop() {
+                        let item = item.trim_end();
+                        let item = item
+                            .strip_suffix(" and")
+                            .or_else(|| item.strip_suffix(" or"))
+                            .unwrap_or(item)
+                            .trim_end_matches([';', ',', ' ']);
+                        c.core = core_of(item);
+                        c.text = match &c.subject {
+                            Some(subject) => format!("{subject} {}: {item}", c.verb),
+                            None => format!("{}: {item}", c.verb),
+                        };
+                        c.numbers = numbers_of(&c.core);
+                        c.listed = true;
+                        commitments.push(c);
+                    }
+                }
+                continue;
+            }
+            _ => {}
+        }
+        lead = None;
+        if paragraph.heading || !paragraph.text.trim_end().ends_with(':') {
+            continue;
+        }
+        // The lead-in is the commitment the paragraph's last sentence makes,
+        // read from its subject and verb on ("To carry forward the
+        // framework, the officials agreed on the following actions:" leads
+        // with "the officials agreed on the following actions:").
+        let Some(last) = sentences(body(paragraph)).last().copied() else {
+            continue;
+        };
+        let mut made = Vec::new();
+        extract_sentence(last, paragraph.index, lexicon, &mut None, &mut made);
+        lead = made.last().and_then(|c| {
+            let verb = last.rfind(c.verb.as_str())?;
+            let subject = c.subject.as_deref().unwrap_or_default();
+            let own = last[..verb].trim_end().ends_with(subject);
+            Some(match (own, subject.is_empty()) {
+                (true, false) => last[last[..verb].trim_end().len() - subject.len()..].to_string(),
+                (_, true) => last[verb..].to_string(),
+                (false, false) => format!("{subject} {}", &last[verb..]),
+            })
+        });
     }
+}
+
+/// A line of plain text that reads as a heading: a few capitalized words
+/// and no closing punctuation ("Agreed Actions", "Security Cooperation").
+fn looks_like_heading(text: &str) -> bool {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    words.iter().any(|w| w.starts_with(char::is_uppercase))
+        && words.len() <= 8
+        && !text
+            .trim_end()
+            .ends_with(['.', ';', ':', '!', '?', '\u{3002}'])
+        && words
+            .iter()
+            .filter(|w| w.chars().count() > 3)
+            .all(|w| w.starts_with(|c: char| c.is_uppercase()))
 }
 
 /// The text commitments are read from: the paragraph without its number.
@@ -487,26 +584,8 @@ fn build(
         lower[s..e].join(" ")
     });
     let _ = verb_words;
-    let core = fold_typography_cow(core_text);
-    let core = if core.is_ascii() {
-        core.to_ascii_lowercase()
-    } else {
-        core.to_lowercase()
-    };
-    let core = core
-        .trim_end_matches(|c: char| {
-            c.is_whitespace() || matches!(c, '.' | ',' | ';' | ':' | '\u{3002}')
-        })
-        .to_string();
-    // (Only words with an ASCII digit count: none without one in the core.)
-    let numbers = if core.bytes().any(|b| b.is_ascii_digit()) {
-        core.unicode_words()
-            .filter(|w| w.chars().any(|c| c.is_ascii_digit()))
-            .map(str::to_string)
-            .collect()
-    } else {
-        Vec::new()
-    };
+    let core = core_of(core_text);
+    let numbers = numbers_of(&core);
     Commitment {
         paragraph,
         text: text.to_string(),
@@ -517,6 +596,34 @@ fn build(
         verb_phrase,
         modal_phrase,
         numbers,
+        listed: false,
+    }
+}
+
+/// A clause folded and lower-cased, without its closing punctuation: what
+/// tells two commitments kept word for word.
+fn core_of(clause: &str) -> String {
+    let core = fold_typography_cow(clause);
+    let core = if core.is_ascii() {
+        core.to_ascii_lowercase()
+    } else {
+        core.to_lowercase()
+    };
+    core.trim_end_matches(|c: char| {
+        c.is_whitespace() || matches!(c, '.' | ',' | ';' | ':' | '\u{3002}')
+    })
+    .to_string()
+}
+
+/// The words of a core with an ASCII digit (years, ordinals, counts).
+fn numbers_of(core: &str) -> Vec<String> {
+    if core.bytes().any(|b| b.is_ascii_digit()) {
+        core.unicode_words()
+            .filter(|w| w.chars().any(|c| c.is_ascii_digit()))
+            .map(str::to_string)
+            .collect()
+    } else {
+        Vec::new()
     }
 }
 
@@ -782,7 +889,7 @@ fn match_commitments(
                 } else {
                     stems.similarity(&stems.old[i], &stems.new[j], &mut count)
                 };
-                if s >= options.threshold {
+                if s >= needed(c, &new[j], options.threshold) {
                     pairs.push((i, j, s));
                 }
             }
@@ -812,6 +919,21 @@ fn match_commitments(
         matches.push((i, j, s));
     }
     matches
+}
+
+/// How similar a list item's commitment must be to one of another verb to
+/// be its rewording: items are short, and one shared topic word ("the third
+/// FREEDOM EDGE exercise" welcomed, "Conduct the fourth FREEDOM EDGE
+/// exercise" agreed) would pass the usual threshold.
+const LISTED_OTHER_VERB: f64 = 0.5;
+
+/// The similarity two commitments need to be one.
+fn needed(old: &Commitment, new: &Commitment, threshold: f64) -> f64 {
+    if (old.listed || new.listed) && old.verb != new.verb {
+        threshold.max(LISTED_OTHER_VERB)
+    } else {
+        threshold
+    }
 }
 
 /// Matches every old commitment with the new ones and classifies each.
@@ -1161,6 +1283,93 @@ mod tests {
             extract_reusing(&new.paragraphs, &lexicon, &old.paragraphs, &known),
             extract(&new.paragraphs, &lexicon)
         );
+    }
+
+    #[test]
+    fn list_items_commit_with_their_lead_in() {
+        let text = "Agreed Actions\n\nTo carry this forward, the Ministers agreed to:\n\n\
+                    - hold a trilateral exercise every year;\n\
+                    - share missile warning data in real time; and\n\
+                    - explore a trilateral secretariat.\n\n\
+                    The next meeting will be held in Tokyo.";
+        let found = commitments(text);
+        let texts: Vec<&str> = found.iter().map(|c| c.text.as_str()).collect();
+        assert_eq!(
+            texts,
+            [
+                "To carry this forward, the Ministers agreed to",
+                "the Ministers agreed: hold a trilateral exercise every year",
+                "the Ministers agreed: share missile warning data in real time",
+                "the Ministers agreed: explore a trilateral secretariat.",
+            ]
+        );
+        assert!(found.iter().all(|c| c.verb == "agreed"));
+        assert_eq!(found[1].paragraph, 3);
+        // "explore" softens the item as it would the clause.
+        assert!(found[3].strength.modal.is_some() || found[3].strength.modifiers < 0);
+    }
+
+    #[test]
+    fn list_items_without_a_committing_lead_in_commit_to_nothing() {
+        let text = "The agenda covered:\n\n- the exercise;\n- the secretariat.";
+        assert!(commitments(text).is_empty());
+        // A heading that opens with a verb is no commitment either.
+        let doc = Document::from_text("t.md", "# Agreed Actions\n\nThey met.", &Chrome::none());
+        assert!(extract(&doc.paragraphs, &Lexicon::builtin()).is_empty());
+    }
+
+    #[test]
+    fn an_agreed_action_added_to_the_list_is_an_added_commitment() {
+        let old =
+            "The Ministers agreed to:\n\n- hold an exercise every year;\n- share warning data.";
+        let new = "The Ministers agreed to:\n\n- hold an exercise every year;\n\
+                   - share warning data;\n- launch a cyber working group.";
+        let changes = compare(
+            &commitments(old),
+            &commitments(new),
+            &MatchOptions::default(),
+        );
+        let kinds: Vec<(CommitmentKind, &str)> = changes
+            .iter()
+            .map(|c| {
+                let side = c.new.as_ref().or(c.old.as_ref()).unwrap();
+                (c.kind, side.text.as_str())
+            })
+            .collect();
+        assert!(
+            kinds.contains(&(
+                CommitmentKind::Added,
+                "The Ministers agreed: launch a cyber working group."
+            )),
+            "{kinds:?}"
+        );
+        assert_eq!(
+            kinds
+                .iter()
+                .filter(|(k, _)| *k == CommitmentKind::Kept)
+                .count(),
+            3,
+            "{kinds:?}"
+        );
+    }
+
+    #[test]
+    fn a_reused_list_item_is_read_with_its_own_lead_in() {
+        let old = Document::from_text(
+            "o.txt",
+            "The Ministers agreed to:\n\n- hold an exercise.",
+            &Chrome::none(),
+        );
+        let new = Document::from_text(
+            "n.txt",
+            "The Ministers decided to:\n\n- hold an exercise.",
+            &Chrome::none(),
+        );
+        let lexicon = Lexicon::builtin();
+        let known = extract(&old.paragraphs, &lexicon);
+        let reused = extract_reusing(&new.paragraphs, &lexicon, &old.paragraphs, &known);
+        assert_eq!(reused, extract(&new.paragraphs, &lexicon));
+        assert_eq!(reused[1].verb, "decided");
     }
 
     fn one_pair(old: &str, new: &str) -> CommitmentChange {

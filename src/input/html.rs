@@ -94,6 +94,8 @@ struct Walker<'a> {
     lists: Vec<Option<i64>>,
     /// The marker of the current `ol` item, waiting for the item's first block.
     marker: Option<String>,
+    /// Open list items.
+    items: usize,
     /// Open headings, and open sectioning elements (`article`, `main`, `section`).
     headings: usize,
     sections: usize,
@@ -138,6 +140,7 @@ impl<'a> Walker<'a> {
         self.flush();
         match name {
             "li" => {
+                self.items += 1;
                 self.marker = self.lists.last_mut().and_then(|list| {
                     let next = list.as_mut()?;
                     let n = el.attr("value").and_then(parse_int).unwrap_or(*next);
@@ -177,7 +180,10 @@ impl<'a> Walker<'a> {
         self.flush();
         // Every element left was entered, so these counts never go below zero.
         match name {
-            "li" => self.marker = None,
+            "li" => {
+                self.marker = None;
+                self.items -= 1;
+            }
             "ol" | "ul" | "menu" | "dir" => _ = self.lists.pop(),
             "h1" | "h2" | "h3" | "h4" | "h5" | "h6" => self.headings -= 1,
             "article" | "main" | "section" => self.sections -= 1,
@@ -201,10 +207,11 @@ impl<'a> Walker<'a> {
         }
         let text = self.marker.take().unwrap_or_default() + &text;
         self.chars += text.chars().count();
-        self.blocks.push(match self.headings {
+        let block = match self.headings {
             0 => Block::text(text, 0),
             _ => Block::heading(text, 0),
-        });
+        };
+        self.blocks.push(block.in_list(self.items > 0));
     }
 
     /// Whether `el` and its subtree are furniture to leave out.
@@ -326,6 +333,9 @@ mod tests {
             <li><p>D</p></li><li value="10">J</li><li>K</li></ol><ul><li>plain</li></ul>"#;
         let want = ["3. C", "c1", "c2", "4. D", "10. J", "11. K", "plain"];
         assert_eq!(texts(html), want);
+        let html = "<p>They agreed to:</p><ul><li>meet</li></ul><p>After.</p>";
+        let items: Vec<bool> = blocks(html).iter().map(|b| b.item).collect();
+        assert_eq!(items, [false, true, false]);
     }
 
     #[test]

@@ -100,6 +100,10 @@ impl Reader {
             Event::End(TagEnd::Image) => self.images = self.images.saturating_sub(1),
             Event::End(tag) if is_inline_end(&tag) => {}
             Event::End(tag) => {
+                // An item's last run is its block, read as in the item.
+                if matches!(tag, TagEnd::Item) {
+                    self.flush();
+                }
                 self.containers.pop();
                 match tag {
                     TagEnd::Heading(_) => {
@@ -107,10 +111,7 @@ impl Reader {
                         self.heading = false;
                     }
                     TagEnd::List(_) => _ = self.lists.pop(),
-                    TagEnd::Item => {
-                        self.flush();
-                        self.marker = None;
-                    }
+                    TagEnd::Item => self.marker = None,
                     TagEnd::HtmlBlock => self.html_block(range.start),
                     _ => {}
                 }
@@ -151,10 +152,12 @@ impl Reader {
         }
         let line = self.line(self.start.unwrap_or(0));
         let text = self.marker.take().unwrap_or_default() + &text;
-        self.blocks.push(match self.heading {
+        let block = match self.heading {
             true => Block::heading(text, line),
             false => Block::text(text, line),
-        });
+        };
+        self.blocks
+            .push(block.in_list(self.containers.contains(&true)));
     }
 
     /// Reads a finished HTML block with the HTML reader.
@@ -230,6 +233,9 @@ mod tests {
         );
         let lines: Vec<usize> = got.iter().map(|b| b.line).collect();
         assert_eq!(lines, [1, 3, 4, 7, 8]);
+        // Ordered or not, an item is marked as one; the text before is not.
+        let items: Vec<bool> = got.iter().map(|b| b.item).collect();
+        assert_eq!(items, [false, true, true, true, true]);
     }
 
     #[test]
@@ -308,7 +314,7 @@ mod tests {
         let want = [
             Block::heading("Title", 1),
             Block::text("Body more", 3),
-            Block::text("7. seven", 6),
+            Block::text("7. seven", 6).in_list(true),
             Block::text("old", 8),
         ];
         assert_eq!(blocks(md), want);
