@@ -41,6 +41,9 @@ pub struct Commitment {
     verb_phrase: String,
     /// The first modal and the word after it ("will explore"), for notes.
     modal_phrase: Option<String>,
+    /// The intensifiers and softeners near the verb, in order ("strongly",
+    /// "最も 強い"), for notes where the verb phrase alone does not tell.
+    modifiers: String,
     /// Numbers in the core (years, ordinals, counts), for flags.
     numbers: Vec<String>,
     /// Read from a list item together with the lead-in before the list
@@ -316,6 +319,69 @@ fn is_cjk(word: &str) -> bool {
     word.chars().any(|c| matches!(c as u32, 0x1100..=0x11FF | 0x3040..=0x30FF | 0x3130..=0x318F | 0x4E00..=0x9FFF | 0xAC00..=0xD7AF))
 }
 
+/// Whether a sentence is Japanese: it has kana.
+fn is_japanese(sentence: &str) -> bool {
+    sentence
+        .chars()
+        .any(|c| matches!(script(c), Script::Hiragana | Script::Katakana))
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Script {
+    Han,
+    Hiragana,
+    Katakana,
+    Alphanumeric,
+    Other,
+}
+
+fn script(c: char) -> Script {
+    match c as u32 {
+        0x3005 | 0x3006 | 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF => Script::Han,
+        0x3041..=0x309F => Script::Hiragana,
+        0x30A0..=0x30FF | 0x31F0..=0x31FF | 0xFF66..=0xFF9F => Script::Katakana,
+        _ if c.is_alphanumeric() => Script::Alphanumeric,
+        _ => Script::Other,
+    }
+}
+
+/// The words of a Japanese sentence for the lexicon: a run of kanji or of
+/// katakana with the hiragana after it (the inflection and particle: "非難し",
+/// "求めた", "強く", "表明した"), a run of hiragana, a run of letters and
+/// digits. Unicode word bounds (UAX #29) split kanji one by one, so no
+/// reporting verb ("非難*", "一致*") would ever be found in them. Japanese
+/// writes no spaces: this is the rule of thumb of a writer's phrases
+/// (bunsetsu), not a dictionary's segmentation, and all the lexicon needs.
+fn japanese_word_indices(sentence: &str) -> Vec<(usize, &str)> {
+    let mut out = Vec::new();
+    let mut start: Option<(usize, Script)> = None;
+    for (at, c) in sentence.char_indices() {
+        let kind = script(c);
+        let joins = match (start, kind) {
+            (Some((_, open)), _) if open == kind => true,
+            // Kanji or katakana take the hiragana after them.
+            (Some((_, Script::Han | Script::Katakana)), Script::Hiragana) => {
+                start = start.map(|(s, _)| (s, Script::Hiragana));
+                true
+            }
+            _ => false,
+        };
+        if joins {
+            continue;
+        }
+        if let Some((s, _)) = start.take() {
+            out.push((s, &sentence[s..at]));
+        }
+        if kind != Script::Other {
+            start = Some((at, kind));
+        }
+    }
+    if let Some((s, _)) = start {
+        out.push((s, &sentence[s..]));
+    }
+    out
+}
+
 fn extract_sentence(
     sentence: &str,
     paragraph: usize,
@@ -323,8 +389,12 @@ fn extract_sentence(
     subject: &mut Option<String>,
     out: &mut Vec<Commitment>,
 ) {
-    let tokens: Vec<Token<'_>> = sentence
-        .unicode_word_indices()
+    let words: Box<dyn Iterator<Item = (usize, &str)>> = if is_japanese(sentence) {
+        Box::new(japanese_word_indices(sentence).into_iter())
+    } else {
+        Box::new(sentence.unicode_word_indices())
+    };
+    let tokens: Vec<Token<'_>> = words
         .map(|(start, word)| Token {
             start,
             end: start + word.len(),
@@ -579,6 +649,17 @@ fn build(
         vp_start -= 1;
     }
     let verb_phrase = lower[vp_start..vp_end.max(hit.end)].join(" ");
+    let near_masks = &masks[phrase_start..phrase_start + near.len()];
+    let mut found: Vec<Hit> = [EntryKind::Intensifier, EntryKind::Softener]
+        .into_iter()
+        .flat_map(|kind| lexicon.find_all_masked(near, near_masks, kind))
+        .collect();
+    found.sort_by_key(|h| h.start);
+    let modifiers = found
+        .iter()
+        .map(|h| near[h.start..h.end].join(" "))
+        .collect::<Vec<_>>()
+        .join(" ");
     let modal_phrase = first_modal.map(|m| {
         let (s, e) = (hit.end + m.start, (hit.end + m.end + 1).min(lower.len()));
         lower[s..e].join(" ")
@@ -595,6 +676,7 @@ fn build(
         strength,
         verb_phrase,
         modal_phrase,
+        modifiers,
         numbers,
         listed: false,
     }
@@ -1185,6 +1267,21 @@ pub fn shift(
     let mut delta = (b.verb + b.modifiers) - (a.verb + a.modifiers);
     if delta != 0 {
         let modal = |c: &Commitment| c.modal_phrase.clone().unwrap_or_default();
+        // The modifiers the verb phrase leaves out ("最も 強い" far before
+        // "非難した"), then the verb phrase.
+        let with_modifiers = |c: &Commitment| {
+            let own: Vec<&str> = c.verb_phrase.split(' ').collect();
+            let extra: Vec<&str> = c
+                .modifiers
+                .split(' ')
+                .filter(|w| !w.is_empty() && !own.contains(w))
+                .collect();
+            if extra.is_empty() {
+                phrase(c)
+            } else {
+                format!("{} {}", extra.join(" "), phrase(c))
+            }
+        };
         let note = if phrase(old) == phrase(new) && modal(old) != modal(new) {
             format!(
                 "{} {} \u{2192} {} {}",
@@ -1193,6 +1290,8 @@ pub fn shift(
                 phrase(new),
                 modal(new)
             )
+        } else if old.verb == new.verb && with_modifiers(old) != with_modifiers(new) {
+            format!("{} \u{2192} {}", with_modifiers(old), with_modifiers(new))
         } else {
             format!("{} \u{2192} {}", phrase(old), phrase(new))
         };
@@ -1370,6 +1469,57 @@ mod tests {
         let reused = extract_reusing(&new.paragraphs, &lexicon, &old.paragraphs, &known);
         assert_eq!(reused, extract(&new.paragraphs, &lexicon));
         assert_eq!(reused[1].verb, "decided");
+    }
+
+    #[test]
+    fn japanese_words_keep_kanji_with_their_inflection() {
+        let words: Vec<&str> =
+            japanese_word_indices("三者は、弾道ミサイル発射を強く非難し、２０２４年に一致した。")
+                .into_iter()
+                .map(|(_, w)| w)
+                .collect();
+        assert_eq!(
+            words,
+            [
+                "三者は",
+                "弾道",
+                "ミサイル",
+                "発射を",
+                "強く",
+                "非難し",
+                "２０２４",
+                "年に",
+                "一致した"
+            ]
+        );
+    }
+
+    #[test]
+    fn japanese_commitments_are_found_and_compared() {
+        let old = "三者は、北朝鮮による弾道ミサイル発射を強く非難した。\n\n三者は、協力を強化することで一致した。";
+        let new = "三者は、北朝鮮による弾道ミサイル発射を最も強い言葉で非難した。\n\n\
+                   三者は、協力を強化することで一致した。\n\n\
+                   三者は、ロシアと北朝鮮の軍事協力に深刻な懸念を表明した。";
+        assert_eq!(commitments(old).len(), 2);
+        let changes = compare(
+            &commitments(old),
+            &commitments(new),
+            &MatchOptions::default(),
+        );
+        let kinds: Vec<CommitmentKind> = changes.iter().map(|c| c.kind).collect();
+        assert_eq!(
+            kinds,
+            [
+                CommitmentKind::Reworded,
+                CommitmentKind::Kept,
+                CommitmentKind::Added
+            ]
+        );
+        assert_eq!(changes[0].shift, Some(Shift::Stronger));
+        assert_eq!(
+            changes[0].notes,
+            ["強く 非難した \u{2192} 最も 強い 非難した"]
+        );
     }
 
     fn one_pair(old: &str, new: &str) -> CommitmentChange {
