@@ -21,6 +21,10 @@ pub enum RuleKind {
     Dateline,
     /// A whole paragraph, wherever it stands.
     Anywhere,
+    /// A page header or footer of a PDF copy ("Page 2 of 3", "- 2 -"):
+    /// set aside like `Anywhere`, and a paragraph it interrupts goes on
+    /// past it.
+    Page,
     /// This paragraph and all that follow are not the statement.
     End,
 }
@@ -31,6 +35,7 @@ impl RuleKind {
             "header" => RuleKind::Header,
             "dateline" => RuleKind::Dateline,
             "anywhere" => RuleKind::Anywhere,
+            "page" => RuleKind::Page,
             "end" => RuleKind::End,
             _ => return None,
         })
@@ -42,6 +47,7 @@ impl RuleKind {
             RuleKind::Header => "header",
             RuleKind::Dateline => "dateline",
             RuleKind::Anywhere => "anywhere",
+            RuleKind::Page => "page",
             RuleKind::End => "end",
         }
     }
@@ -147,7 +153,7 @@ impl Chrome {
             };
             let kind = RuleKind::parse(kind).ok_or_else(|| {
                 error(format!(
-                    "unknown rule kind '{kind}' (header, dateline, anywhere, end)"
+                    "unknown rule kind '{kind}' (header, dateline, anywhere, page, end)"
                 ))
             })?;
             let pattern = pattern.trim();
@@ -212,6 +218,18 @@ impl Chrome {
         self.rules.iter().any(|rule| rule.matches(&line))
     }
 
+    /// True when a page rule matches the line: a page header or footer
+    /// that a plain-text paragraph goes on past.
+    pub fn is_page(&self, line: &str) -> bool {
+        if !self.rules.iter().any(|rule| rule.kind == RuleKind::Page) {
+            return false;
+        }
+        let line = Line::new(line);
+        self.rules
+            .iter()
+            .any(|rule| rule.kind == RuleKind::Page && rule.matches(&line))
+    }
+
     /// Splits blocks into the statement and what is set aside.
     pub fn strip(&self, blocks: Vec<Block>) -> Stripped {
         let mut out = Stripped::default();
@@ -240,6 +258,8 @@ impl Chrome {
                 Some(RuleKind::End)
             } else if kinds.contains(&RuleKind::Anywhere) {
                 Some(RuleKind::Anywhere)
+            } else if kinds.contains(&RuleKind::Page) {
+                Some(RuleKind::Page)
             } else if in_header && kinds.contains(&RuleKind::Dateline) {
                 Some(RuleKind::Dateline)
             } else if in_header && kinds.contains(&RuleKind::Header) {
@@ -902,6 +922,9 @@ mod tests {
                 "For Immediate Release",
                 "IMMEDIATE RELEASE",
                 "Release No: NR-123-24",
+                "Page 2 of 3",
+                "- 2 -",
+                "2 / 3",
                 "Release No.:NR-1",
                 "U.S. Department of Defense",
                 "Department of State",

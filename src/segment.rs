@@ -39,7 +39,8 @@ pub fn split_blocks(text: &str, chrome: Option<&Chrome>) -> Vec<Block> {
     };
     let vocabulary = Vocabulary::of(text);
     let is_chrome = |line: &str| chrome.is_some_and(|c| c.matches_any(line));
-    let raw = group_lines(&lines, &is_chrome);
+    let is_page = |line: &str| chrome.is_some_and(|c| c.is_page(line));
+    let raw = group_lines(&lines, &is_chrome, &is_page);
     raw.into_iter()
         .filter_map(|(line, group)| {
             let joined = join_lines(&group, &vocabulary);
@@ -50,9 +51,14 @@ pub fn split_blocks(text: &str, chrome: Option<&Chrome>) -> Vec<Block> {
 }
 
 /// Groups lines into paragraphs: `(first line number, lines)`.
+///
+/// A page header or footer (`is_page`) is a group of its own, and the
+/// paragraph it stands in goes on past it: a PDF copy breaks paragraphs
+/// across pages.
 fn group_lines<'a>(
     lines: &[&'a str],
     is_chrome: &dyn Fn(&str) -> bool,
+    is_page: &dyn Fn(&str) -> bool,
 ) -> Vec<(usize, Vec<&'a str>)> {
     // What `tidy_spaces` leaves nothing of.
     let is_blank = |l: &str| l.chars().all(|c| c.is_whitespace() || is_invisible(c));
@@ -63,6 +69,7 @@ fn group_lines<'a>(
         .max()
         .unwrap_or(0);
     let mut groups: Vec<(usize, Vec<&str>)> = Vec::new();
+    let mut pages: Vec<(usize, Vec<&str>)> = Vec::new();
     let mut current: Vec<&str> = Vec::new();
     let mut start = 0;
     let mut previous_item = false;
@@ -73,6 +80,10 @@ fn group_lines<'a>(
                 groups.push((start, std::mem::take(&mut current)));
             }
             previous_item = false;
+            continue;
+        }
+        if is_page(line) {
+            pages.push((i + 1, vec![line]));
             continue;
         }
         let item = split_number(&tidy_spaces_cow(line)).0.is_some();
@@ -98,7 +109,41 @@ fn group_lines<'a>(
     if !current.is_empty() {
         groups.push((start, current));
     }
-    groups
+    if pages.is_empty() {
+        return groups;
+    }
+    // A paragraph cut by a page break between blank lines goes on after
+    // the page's header or footer when it stopped mid-sentence: without a
+    // closing stop, on a word in lower case or a comma ("… and urged the"),
+    // or before text that opens in lower case. (A title stops on a capital.)
+    let mut joined: Vec<(usize, Vec<&str>)> = Vec::with_capacity(groups.len());
+    let mut page_lines = pages.iter().map(|(line, _)| *line).peekable();
+    for group in groups {
+        let after_page = page_lines.peek().is_some_and(|&p| p < group.0);
+        while page_lines.peek().is_some_and(|&p| p < group.0) {
+            page_lines.next();
+        }
+        let opens_low = group
+            .1
+            .first()
+            .is_some_and(|l| l.trim_start().starts_with(|c: char| c.is_lowercase()));
+        let stopped_mid = |l: &str| {
+            let last_word = l.split_whitespace().next_back().unwrap_or_default();
+            !ends_clause(l)
+                && (opens_low
+                    || last_word.ends_with(',')
+                    || last_word.starts_with(|c: char| c.is_lowercase()))
+        };
+        match joined.last_mut() {
+            Some(previous) if after_page && previous.1.last().is_some_and(|l| stopped_mid(l)) => {
+                previous.1.extend(group.1);
+            }
+            _ => joined.push(group),
+        }
+    }
+    joined.extend(pages);
+    joined.sort_by_key(|(line, _)| *line);
+    joined
 }
 
 /// True when the text has many lines and no blank line between them, and the
@@ -294,6 +339,55 @@ mod tests {
             .into_iter()
             .map(|b| b.text)
             .collect()
+    }
+
+    fn texts_with_chrome(input: &str) -> Vec<String> {
+        split_blocks(input, Some(&Chrome::builtin()))
+            .into_iter()
+            .map(|b| b.text)
+            .collect()
+    }
+
+    #[test]
+    fn a_paragraph_goes_on_past_a_page_footer() {
+        // A PDF copy without blank lines: the footer stands between two
+        // lines of one paragraph.
+        assert_eq!(
+            texts_with_chrome(
+                "They condemned the launches and urged the\nPage 1 of 2\nDPRK to stop.\n"
+            ),
+            [
+                "They condemned the launches and urged the DPRK to stop.",
+                "Page 1 of 2"
+            ]
+        );
+        // With blank lines around the footer, the paragraph goes on when it
+        // stopped mid-sentence.
+        assert_eq!(
+            texts_with_chrome(
+                "Title Line\n\nThey urged the\n\n- 1 -\n\nDPRK to stop.\n\nThey met.\n"
+            ),
+            [
+                "Title Line",
+                "They urged the DPRK to stop.",
+                "- 1 -",
+                "They met."
+            ]
+        );
+        // A paragraph that ended before the footer, or a title, stays whole.
+        assert_eq!(
+            texts_with_chrome(
+                "Joint Statement\n\n2 / 3\n\nThey met.\n\nThey agreed.\n\n- 2 -\n\nThey left.\n"
+            ),
+            [
+                "Joint Statement",
+                "2 / 3",
+                "They met.",
+                "They agreed.",
+                "- 2 -",
+                "They left."
+            ]
+        );
     }
 
     #[test]
