@@ -83,33 +83,29 @@ impl Document {
     pub fn from_source(source: &Source, chrome: &Chrome) -> Document {
         let blocks = input::blocks(source, chrome);
         let stripped = chrome.strip(blocks);
-        let paragraphs = stripped
-            .kept
-            .into_iter()
-            .enumerate()
-            .map(|(i, block)| {
-                let text = tidy_spaces_owned(block.text);
-                let key = comparison_key(&text);
-                let number = split_number(&text).0.map(str::to_string);
-                let item = block.item || number.is_some();
-                Paragraph {
-                    index: i + 1,
-                    line: block.line,
-                    text,
-                    key,
-                    number,
-                    words: LazyWords::default(),
-                    heading: block.heading,
-                    item,
-                }
-            })
-            .filter(|p| !p.key.is_empty())
-            .collect::<Vec<_>>();
-        let mut paragraphs: Vec<Paragraph> = paragraphs
-            .into_iter()
-            .enumerate()
-            .map(|(i, p)| Paragraph { index: i + 1, ..p })
-            .collect();
+        // Numbered after the empty ones are left out; allocated once.
+        let mut paragraphs: Vec<Paragraph> = Vec::with_capacity(stripped.kept.len());
+        for block in stripped.kept {
+            let mut text = tidy_spaces_owned(block.text);
+            // Kept for the whole run: without the room a reader left spare.
+            text.shrink_to_fit();
+            let key = comparison_key(&text);
+            if key.is_empty() {
+                continue;
+            }
+            let number = split_number(&text).0.map(str::to_string);
+            let item = block.item || number.is_some();
+            paragraphs.push(Paragraph {
+                index: paragraphs.len() + 1,
+                line: block.line,
+                text,
+                key,
+                number,
+                words: LazyWords::default(),
+                heading: block.heading,
+                item,
+            });
+        }
         let dateline = paragraphs
             .iter_mut()
             .find(|p| !p.heading && Some(&p.text) != stripped.title.as_ref())

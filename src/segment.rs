@@ -235,7 +235,9 @@ impl<'a> Vocabulary<'a> {
 
 /// Joins the lines of one paragraph.
 fn join_lines(lines: &[&str], vocabulary: &Vocabulary<'_>) -> String {
-    let mut out = String::new();
+    // At most the lines and a space between each: the paragraph keeps this
+    // string, so it is not left with the spare room of doubling.
+    let mut out = String::with_capacity(lines.iter().map(|l| l.len() + 1).sum());
     for line in lines {
         let line = line.trim();
         if out.is_empty() {
