@@ -123,16 +123,16 @@ fn repair_duplicates(
             k += 1;
             continue;
         }
-        let key = old[p.old].key.as_str();
+        let key = old[p.old].key();
         let old_copies: Vec<usize> = old_free
             .iter()
             .copied()
-            .filter(|&i| old[i].key == key)
+            .filter(|&i| old[i].key() == key)
             .collect();
         let new_copies: Vec<usize> = new_free
             .iter()
             .copied()
-            .filter(|&j| new[j].key == key)
+            .filter(|&j| new[j].key() == key)
             .collect();
         let before = moved(pairs);
         let mut improved = false;
@@ -186,21 +186,21 @@ fn diff_keys(
 ) -> (Vec<Pair>, Vec<usize>, Vec<usize>) {
     let (old_at, new_at): (Vec<usize>, Vec<usize>) =
         if old.len() + new.len() > DIFF_ONLY_SHARED_KEYS {
-            let old_keys: HashSet<&str> = old.iter().map(|p| p.key.as_str()).collect();
-            let new_keys: HashSet<&str> = new.iter().map(|p| p.key.as_str()).collect();
+            let old_keys: HashSet<&str> = old.iter().map(|p| p.key()).collect();
+            let new_keys: HashSet<&str> = new.iter().map(|p| p.key()).collect();
             (
                 (0..old.len())
-                    .filter(|&i| new_keys.contains(old[i].key.as_str()))
+                    .filter(|&i| new_keys.contains(old[i].key()))
                     .collect(),
                 (0..new.len())
-                    .filter(|&j| old_keys.contains(new[j].key.as_str()))
+                    .filter(|&j| old_keys.contains(new[j].key()))
                     .collect(),
             )
         } else {
             ((0..old.len()).collect(), (0..new.len()).collect())
         };
-    let old_keys: Vec<&str> = old_at.iter().map(|&i| old[i].key.as_str()).collect();
-    let new_keys: Vec<&str> = new_at.iter().map(|&j| new[j].key.as_str()).collect();
+    let old_keys: Vec<&str> = old_at.iter().map(|&i| old[i].key()).collect();
+    let new_keys: Vec<&str> = new_at.iter().map(|&j| new[j].key()).collect();
     let ops =
         capture_diff_slices_deadline(Algorithm::Patience, &old_keys, &new_keys, Some(deadline));
     let mut pairs = Vec::new();
@@ -243,11 +243,11 @@ fn pair_identical(
 ) {
     let mut by_key: HashMap<&str, Vec<usize>> = HashMap::new();
     for &j in new_free.iter().rev() {
-        by_key.entry(new[j].key.as_str()).or_default().push(j);
+        by_key.entry(new[j].key()).or_default().push(j);
     }
     let mut taken_new = vec![false; new.len()];
     old_free.retain(
-        |&i| match by_key.get_mut(old[i].key.as_str()).and_then(Vec::pop) {
+        |&i| match by_key.get_mut(old[i].key()).and_then(Vec::pop) {
             Some(j) => {
                 pairs.push(identical_pair(i, j));
                 taken_new[j] = true;
@@ -666,7 +666,7 @@ fn mark_in_place(pairs: &mut [Pair], old: &[Paragraph], new: &[Paragraph]) {
         return;
     }
     let weight = |p: &Pair| {
-        let length = old[p.old].key.len().min(LENGTH_CAP) as f64;
+        let length = old[p.old].key().len().min(LENGTH_CAP) as f64;
         p.similarity + length / LENGTH_CAP as f64 * 1e-3
     };
     // Fenwick tree over new positions: best chain weight ending at or

@@ -4,7 +4,7 @@
 
 use crate::chrome::{Chrome, SetAside};
 use crate::input::{self, Format, Source};
-use crate::normalize::{Words, comparison_key, split_number, tidy_spaces_owned, words};
+use crate::normalize::{Words, comparison_key_cow, split_number, tidy_spaces_owned, words};
 
 /// One paragraph of a statement.
 #[derive(Debug, Clone, PartialEq)]
@@ -15,8 +15,8 @@ pub struct Paragraph {
     pub line: usize,
     /// The paragraph as written, white space tidied, numbering kept.
     pub text: String,
-    /// What comparisons use: typography folded, numbering set aside.
-    pub key: String,
+    /// What comparisons use (see [`Paragraph::key`]).
+    key: Key,
     /// The paragraph number or list marker set aside from the key ("3.").
     pub number: Option<String>,
     /// Lower-cased words of the key, for similarity: made when first asked
@@ -30,10 +30,43 @@ pub struct Paragraph {
     pub item: bool,
 }
 
+/// Where a paragraph's comparison key is: most often the text itself (or
+/// the text after its number), so it is kept once, not twice.
+#[derive(Debug, Clone, PartialEq)]
+enum Key {
+    /// The text from this byte on.
+    InText(usize),
+    /// A folded copy.
+    Folded(String),
+}
+
 impl Paragraph {
+    /// What comparisons use: typography folded, numbering set aside.
+    pub fn key(&self) -> &str {
+        match &self.key {
+            Key::InText(start) => &self.text[*start..],
+            Key::Folded(key) => key,
+        }
+    }
+
     /// Lower-cased words of the key, for similarity.
     pub fn words(&self) -> &Words {
-        self.words.0.get_or_init(|| words(&self.key))
+        self.words.0.get_or_init(|| words(self.key()))
+    }
+}
+
+fn key_is_empty(text: &str, key: &Key) -> bool {
+    match key {
+        Key::InText(start) => text.len() == *start,
+        Key::Folded(key) => key.is_empty(),
+    }
+}
+
+/// The key of a paragraph's text, where it can be, a part of the text.
+fn key_of(text: &str) -> Key {
+    match comparison_key_cow(text) {
+        std::borrow::Cow::Borrowed(key) => Key::InText(text.len() - key.len()),
+        std::borrow::Cow::Owned(key) => Key::Folded(key),
     }
 }
 
@@ -89,8 +122,8 @@ impl Document {
             let mut text = tidy_spaces_owned(block.text);
             // Kept for the whole run: without the room a reader left spare.
             text.shrink_to_fit();
-            let key = comparison_key(&text);
-            if key.is_empty() {
+            let key = key_of(&text);
+            if key_is_empty(&text, &key) {
                 continue;
             }
             let number = split_number(&text).0.map(str::to_string);
@@ -173,7 +206,7 @@ fn take_dateline(paragraph: &mut Paragraph) -> Option<(Option<String>, Option<St
         return None;
     }
     paragraph.text = rest;
-    paragraph.key = comparison_key(&paragraph.text);
+    paragraph.key = key_of(&paragraph.text);
     paragraph.words = LazyWords::default();
     Some((place, date))
 }
@@ -242,7 +275,7 @@ mod tests {
             doc.paragraphs[1].text,
             "1. The \u{201c}officials\u{201d} met."
         );
-        assert_eq!(doc.paragraphs[1].key, "The \"officials\" met.");
+        assert_eq!(doc.paragraphs[1].key(), "The \"officials\" met.");
         assert_eq!(doc.paragraphs[1].number.as_deref(), Some("1."));
         assert_eq!(*doc.paragraphs[1].words(), ["the", "officials", "met"]);
         assert_eq!(doc.paragraphs[1].line, 3);
@@ -282,7 +315,7 @@ mod tests {
             "The officials met in Seoul today.\n",
             &Chrome::none(),
         );
-        assert_eq!(plain.paragraphs[0].key, doc.paragraphs[0].key);
+        assert_eq!(plain.paragraphs[0].key(), doc.paragraphs[0].key());
         let dc = Document::from_text(
             "c.txt",
             "WASHINGTON \u{2014} They agreed to meet.\n",
@@ -314,6 +347,6 @@ mod tests {
     fn a_lone_marker_is_kept_as_text() {
         let doc = Document::from_text("a.txt", "-\n\nText.\n", &Chrome::none());
         assert_eq!(doc.paragraphs.len(), 2);
-        assert_eq!(doc.paragraphs[0].key, "-");
+        assert_eq!(doc.paragraphs[0].key(), "-");
     }
 }

@@ -546,8 +546,8 @@ fn check_accounting(report: &Report, old: &Document, new: &Document) -> Result<(
     }
     for u in &report.unchanged {
         prop_assert_eq!(
-            &old.paragraphs[u.old.index - 1].key,
-            &new.paragraphs[u.new_index - 1].key
+            old.paragraphs[u.old.index - 1].key(),
+            new.paragraphs[u.new_index - 1].key()
         );
     }
 
@@ -571,7 +571,7 @@ fn check_accounting(report: &Report, old: &Document, new: &Document) -> Result<(
 
 /// True when two paragraphs of the document have the same key.
 fn has_repeated_keys(d: &Document) -> bool {
-    let mut keys: Vec<&str> = d.paragraphs.iter().map(|p| p.key.as_str()).collect();
+    let mut keys: Vec<&str> = d.paragraphs.iter().map(|p| p.key()).collect();
     keys.sort_unstable();
     keys.windows(2).any(|w| w[0] == w[1])
 }
@@ -696,7 +696,7 @@ proptest! {
             let d = doc(name, &text);
             for (i, p) in d.paragraphs.iter().enumerate() {
                 prop_assert_eq!(p.index, i + 1);
-                prop_assert!(!p.key.is_empty());
+                prop_assert!(!p.key().is_empty());
             }
         }
     }
@@ -716,9 +716,9 @@ proptest! {
     #[test]
     fn comparison_key_is_idempotent_on_statements(s in statement()) {
         for p in doc("a.txt", &s.render()).paragraphs {
-            prop_assert_eq!(fold_typography(&p.key), p.key.clone(), "text {:?}", p.text);
-            prop_assert_eq!(split_number(&p.key).0, None, "text {:?}", p.text);
-            prop_assert_eq!(comparison_key(&p.key), p.key.clone(), "text {:?}", p.text);
+            prop_assert_eq!(fold_typography(p.key()), p.key(), "text {:?}", p.text);
+            prop_assert_eq!(split_number(p.key()).0, None, "text {:?}", p.text);
+            prop_assert_eq!(comparison_key(p.key()), p.key(), "text {:?}", p.text);
         }
     }
 
