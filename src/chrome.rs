@@ -535,19 +535,27 @@ impl Filter {
                 return false;
             }
         }
+        // `lower` is `key` with ASCII letters in lower case: these tests read
+        // `key` so, and most lines fail one before a lower-case copy is made.
+        let key = line.key();
+        let lower_chars = || key.chars().map(|c| c.to_ascii_lowercase());
         if self.anchored
             && !self.starts.is_empty()
-            && !self
-                .starts
-                .iter()
-                .any(|p| starts_with(line.lower().chars(), p))
+            && !self.starts.iter().any(|p| starts_with(lower_chars(), p))
         {
             return false;
         }
-        if !line.lower().ends_with(self.ends.as_str()) {
+        let ends = self.ends.as_bytes();
+        if key.len() < ends.len()
+            || !key.as_bytes()[key.len() - ends.len()..].eq_ignore_ascii_case(ends)
+        {
             return false;
         }
-        if !self.contains.iter().all(|&c| line.lower().contains(c)) {
+        let has = |c: char| match u8::try_from(c) {
+            Ok(b) if c.is_ascii() => key.bytes().any(|k| k.to_ascii_lowercase() == b),
+            _ => key.contains(c),
+        };
+        if !self.contains.iter().all(|&c| has(c)) {
             return false;
         }
         if self.anchored || self.starts.is_empty() {
@@ -569,7 +577,7 @@ fn starts_with(mut chars: impl Iterator<Item = char>, pieces: &[Piece]) -> bool 
 }
 
 /// Beginnings with more pieces than this are cut (still a valid test).
-const MAX_BEGINNING: usize = 24;
+const MAX_BEGINNING: usize = 8;
 /// A pattern with more possible beginnings than this is tested by fewer,
 /// shorter ones.
 const MAX_BEGINNINGS: usize = 64;
