@@ -286,12 +286,15 @@ fn read_list_items(paragraphs: &[Paragraph], lexicon: &Lexicon, parts: &mut [Vec
 /// A line of plain text that reads as a heading: a few capitalized words
 /// and no closing punctuation ("Agreed Actions", "Security Cooperation").
 fn looks_like_heading(text: &str) -> bool {
+    if text
+        .trim_end()
+        .ends_with(['.', ';', ':', '!', '?', '\u{3002}'])
+    {
+        return false;
+    }
     let words: Vec<&str> = text.split_whitespace().collect();
     words.iter().any(|w| w.starts_with(char::is_uppercase))
         && words.len() <= 8
-        && !text
-            .trim_end()
-            .ends_with(['.', ';', ':', '!', '?', '\u{3002}'])
         && words
             .iter()
             .filter(|w| w.chars().count() > 3)
@@ -586,10 +589,17 @@ fn build(
 ) -> Commitment {
     let clause = &lower[phrase_start..end.max(phrase_start)];
     let near = &lower[phrase_start..(hit.end + 6).min(lower.len()).max(phrase_start)];
+    let near_masks = &masks[phrase_start..phrase_start + near.len()];
+    // The intensifiers and softeners near the verb, in order.
+    let mut found: Vec<Hit> = [EntryKind::Intensifier, EntryKind::Softener]
+        .into_iter()
+        .flat_map(|kind| lexicon.find_all_masked(near, near_masks, kind))
+        .collect();
+    found.sort_by_key(|h| h.start);
     let level_sum = |kind| {
-        lexicon
-            .find_all_masked(near, &masks[phrase_start..phrase_start + near.len()], kind)
+        found
             .iter()
+            .filter(|h| h.kind == kind)
             .map(|h| h.level)
             .sum::<i32>()
     };
@@ -653,12 +663,6 @@ fn build(
         vp_start -= 1;
     }
     let verb_phrase = lower[vp_start..vp_end.max(hit.end)].join(" ");
-    let near_masks = &masks[phrase_start..phrase_start + near.len()];
-    let mut found: Vec<Hit> = [EntryKind::Intensifier, EntryKind::Softener]
-        .into_iter()
-        .flat_map(|kind| lexicon.find_all_masked(near, near_masks, kind))
-        .collect();
-    found.sort_by_key(|h| h.start);
     let modifiers = found
         .iter()
         .map(|h| near[h.start..h.end].join(" "))
