@@ -246,16 +246,14 @@ fn pair_identical(
         by_key.entry(new[j].key()).or_default().push(j);
     }
     let mut taken_new = vec![false; new.len()];
-    old_free.retain(
-        |&i| match by_key.get_mut(old[i].key()).and_then(Vec::pop) {
-            Some(j) => {
-                pairs.push(identical_pair(i, j));
-                taken_new[j] = true;
-                false
-            }
-            None => true,
-        },
-    );
+    old_free.retain(|&i| match by_key.get_mut(old[i].key()).and_then(Vec::pop) {
+        Some(j) => {
+            pairs.push(identical_pair(i, j));
+            taken_new[j] = true;
+            false
+        }
+        None => true,
+    });
     new_free.retain(|&j| !taken_new[j]);
 }
 
