@@ -246,7 +246,9 @@ fn read_list_items(paragraphs: &[Paragraph], lexicon: &Lexicon, parts: &mut [Vec
                         c.core = core_of(item);
                         c.text = match &c.subject {
                             Some(subject) => format!("{subject} {}: {item}", c.verb),
-                            None => format!("{}: {item}", c.verb),
+                            None => {
+                                format!("{}: {item}", lead.trim_end_matches([':', '\u{ff1a}', ' ']))
+                            }
                         };
                         c.numbers = numbers_of(&c.core);
                         c.listed = true;
@@ -276,6 +278,9 @@ fn read_list_items(paragraphs: &[Paragraph], lexicon: &Lexicon, parts: &mut [Vec
             let own = last[..verb].trim_end().ends_with(subject);
             Some(match (own, subject.is_empty()) {
                 (true, false) => last[last[..verb].trim_end().len() - subject.len()..].to_string(),
+                // Korean and Japanese put the verb last: the lead-in is the
+                // sentence, who committed included.
+                (_, true) if is_cjk(last) => last.to_string(),
                 (_, true) => last[verb..].to_string(),
                 (false, false) => format!("{subject} {}", &last[verb..]),
             })
@@ -1414,6 +1419,17 @@ mod tests {
         assert_eq!(found[1].paragraph, 3);
         // "explore" softens the item as it would the clause.
         assert!(found[3].strength.modal.is_some() || found[3].strength.modifiers < 0);
+    }
+
+    #[test]
+    fn a_korean_list_item_carries_the_whole_lead_in() {
+        let found = commitments("3국 대표는 다음 사항에 합의하였다:\n\n- 공동 보고서를 제출한다.");
+        let texts: Vec<&str> = found.iter().map(|c| c.text.as_str()).collect();
+        assert_eq!(texts.len(), 2, "{texts:?}");
+        assert_eq!(
+            texts[1],
+            "3국 대표는 다음 사항에 합의하였다: 공동 보고서를 제출한다."
+        );
     }
 
     #[test]
