@@ -44,7 +44,9 @@ impl Paragraph {
     /// What comparisons use: typography folded, numbering set aside.
     pub fn key(&self) -> &str {
         match &self.key {
-            Key::InText(start) => &self.text[*start..],
+            // (`text` is public: one changed since gives its own end, not a
+            // panic.)
+            Key::InText(start) => self.text.get(*start..).unwrap_or(""),
             Key::Folded(key) => key,
         }
     }

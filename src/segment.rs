@@ -113,9 +113,11 @@ fn group_lines<'a>(
         return groups;
     }
     // A paragraph cut by a page break between blank lines goes on after
-    // the page's header or footer when it stopped mid-sentence: without a
-    // closing stop, on a word in lower case or a comma ("… and urged the"),
-    // or before text that opens in lower case. (A title stops on a capital.)
+    // the page's header or footer when it stopped mid-sentence: on a comma
+    // or a small word ("… and urged the"), or, a paragraph of some length,
+    // without a closing stop before text in lower case. What follows must
+    // not be a list item ("(b) share …"), and a heading stops on a word of
+    // its own ("Economic security").
     let mut joined: Vec<(usize, Vec<&str>)> = Vec::with_capacity(groups.len());
     let mut page_lines = pages.iter().map(|(line, _)| *line).peekable();
     for group in groups {
@@ -123,19 +125,22 @@ fn group_lines<'a>(
         while page_lines.peek().is_some_and(|&p| p < group.0) {
             page_lines.next();
         }
-        let opens_low = group
-            .1
-            .first()
-            .is_some_and(|l| l.trim_start().starts_with(|c: char| c.is_lowercase()));
-        let stopped_mid = |l: &str| {
-            let last_word = l.split_whitespace().next_back().unwrap_or_default();
-            !ends_clause(l)
-                && (opens_low
-                    || last_word.ends_with(',')
-                    || last_word.starts_with(|c: char| c.is_lowercase()))
+        let first = group.1.first().map_or("", |l| l.trim_start());
+        let opens_item = split_number(&tidy_spaces_cow(first)).0.is_some();
+        let opens_low = first.starts_with(|c: char| c.is_lowercase());
+        let stopped_mid = |previous: &[&str]| {
+            let Some(last) = previous.last() else {
+                return false;
+            };
+            let last_word = last.split_whitespace().next_back().unwrap_or_default();
+            let words: usize = previous.iter().map(|l| l.split_whitespace().count()).sum();
+            !ends_clause(last)
+                && (last_word.ends_with(',')
+                    || SMALL_WORDS.contains(&last_word)
+                    || (opens_low && words > 8))
         };
         match joined.last_mut() {
-            Some(previous) if after_page && previous.1.last().is_some_and(|l| stopped_mid(l)) => {
+            Some(previous) if after_page && !opens_item && stopped_mid(&previous.1) => {
                 previous.1.extend(group.1);
             }
             _ => joined.push(group),
@@ -173,6 +178,33 @@ fn looks_like_unbroken_wrap(lines: &[&str]) -> bool {
     let near_width = nonblank.iter().filter(|&&n| n * 10 >= width * 8).count();
     (40..=200).contains(&width) && near_width * 2 >= nonblank.len()
 }
+
+/// Words a sentence does not stop on: a line ending with one was cut.
+const SMALL_WORDS: &[&str] = &[
+    "the",
+    "a",
+    "an",
+    "of",
+    "to",
+    "and",
+    "or",
+    "in",
+    "on",
+    "for",
+    "with",
+    "by",
+    "at",
+    "from",
+    "that",
+    "which",
+    "its",
+    "their",
+    "as",
+    "under",
+    "between",
+    "among",
+    "including",
+];
 
 fn ends_sentence(line: &str) -> bool {
     let t = line
@@ -389,6 +421,31 @@ mod tests {
                 "- 2 -",
                 "They left."
             ]
+        );
+    }
+
+    #[test]
+    fn a_page_break_joins_no_heading_and_no_list_item() {
+        // A heading in sentence case stays a heading.
+        assert_eq!(
+            texts_with_chrome(
+                "Intro.\n\nEconomic security\n\nPage 1 of 2\n\nThe Ministers agreed.\n"
+            ),
+            [
+                "Intro.",
+                "Economic security",
+                "Page 1 of 2",
+                "The Ministers agreed."
+            ]
+        );
+        // A list item after the break is an item of its own.
+        assert_eq!(
+            texts_with_chrome("(a) hold an exercise; and\n\n- 1 -\n\n(b) share data.\n"),
+            ["(a) hold an exercise; and", "- 1 -", "(b) share data."]
+        );
+        assert_eq!(
+            texts_with_chrome("Agreed Actions\n\nPage 1 of 2\n\na) hold an exercise.\n"),
+            ["Agreed Actions", "Page 1 of 2", "a) hold an exercise."]
         );
     }
 

@@ -220,72 +220,133 @@ pub fn extract_reusing(
 /// that lead-in: each item is read as the lead-in followed by the item, so
 /// an agreed action added to the list is an added commitment. Items with a
 /// reporting verb of their own keep what they say.
+///
+/// The list is the run of items after the lead-in with the marker of its
+/// first item ("-", "(a)", "1.", or none for a web page's or Markdown
+/// file's list items), which must differ from the lead-in's own: in a
+/// statement of numbered paragraphs, "1. … agreed on the following:",
+/// "(a) …", "(b) …" is a list and "2. …" is the next paragraph.
 fn read_list_items(paragraphs: &[Paragraph], lexicon: &Lexicon, parts: &mut [Vec<Commitment>]) {
-    let mut lead: Option<String> = None;
+    // The lead-in, its marker, and the marker of the list's items once seen.
+    let mut lead: Option<(String, Marker, Option<Marker>)> = None;
     for (paragraph, commitments) in paragraphs.iter().zip(parts.iter_mut()) {
-        let is_item = paragraph.item && !paragraph.heading;
-        match &lead {
-            Some(lead) if is_item => {
-                if commitments.is_empty() {
-                    // Its strength is the lead-in's with the item's own
-                    // modals and softeners; what it says is who committed,
-                    // the verb and the item ("the officials agreed: Conduct
-                    // the fourth exercise"), kept word for word when the
-                    // item is.
-                    let item = body(paragraph);
-                    let sentence = format!("{lead} {item}");
-                    let mut made = Vec::new();
-                    extract_sentence(&sentence, paragraph.index, lexicon, &mut None, &mut made);
-                    if let Some(mut c) = made.pop() {
-                        let item = item.trim_end();
-                        let item = item
-                            .strip_suffix(" and")
-                            .or_else(|| item.strip_suffix(" or"))
-                            .unwrap_or(item)
-                            .trim_end_matches([';', ',', ' ']);
-                        c.core = core_of(item);
-                        c.text = match &c.subject {
-                            Some(subject) => format!("{subject} {}: {item}", c.verb),
-                            None => {
-                                format!("{}: {item}", lead.trim_end_matches([':', '\u{ff1a}', ' ']))
-                            }
-                        };
-                        c.numbers = numbers_of(&c.core);
-                        c.listed = true;
-                        commitments.push(c);
-                    }
+        let marker = Marker::of(paragraph);
+        if let Some((text, own, list)) = &mut lead {
+            let in_list = !paragraph.heading
+                && marker != Marker::None
+                && match list {
+                    Some(list) => marker == *list,
+                    None => marker != *own,
+                };
+            if in_list {
+                *list = Some(marker);
+                if commitments.is_empty()
+                    && let Some(c) = list_item(text, paragraph, lexicon)
+                {
+                    commitments.push(c);
                 }
                 continue;
             }
-            _ => {}
         }
-        lead = None;
-        if paragraph.heading || !paragraph.text.trim_end().ends_with(':') {
-            continue;
-        }
-        // The lead-in is the commitment the paragraph's last sentence makes,
-        // read from its subject and verb on ("To carry forward the
-        // framework, the officials agreed on the following actions:" leads
-        // with "the officials agreed on the following actions:").
-        let Some(last) = sentences(body(paragraph)).last().copied() else {
-            continue;
-        };
-        let mut made = Vec::new();
-        extract_sentence(last, paragraph.index, lexicon, &mut None, &mut made);
-        lead = made.last().and_then(|c| {
-            let verb = last.rfind(c.verb.as_str())?;
-            let subject = c.subject.as_deref().unwrap_or_default();
-            let own = last[..verb].trim_end().ends_with(subject);
-            Some(match (own, subject.is_empty()) {
-                (true, false) => last[last[..verb].trim_end().len() - subject.len()..].to_string(),
-                // Korean and Japanese put the verb last: the lead-in is the
-                // sentence, who committed included.
-                (_, true) if is_cjk(last) => last.to_string(),
-                (_, true) => last[verb..].to_string(),
-                (false, false) => format!("{subject} {}", &last[verb..]),
-            })
-        });
+        lead = lead_in(paragraph, lexicon).map(|text| (text, marker, None));
     }
+}
+
+/// How a paragraph is marked as a list item, by the kind of its marker.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Marker {
+    /// Not a list item.
+    None,
+    /// A web page's or Markdown file's list item without a marker.
+    Unmarked,
+    /// "-", "•", "*".
+    Bullet,
+    /// "1.", "a.", "iv." (digits or letters, closing stop or parenthesis,
+    /// opening parenthesis).
+    Ordinal { digits: bool, open: bool, close: u8 },
+}
+
+impl Marker {
+    fn of(paragraph: &Paragraph) -> Marker {
+        match paragraph.number.as_deref() {
+            None if paragraph.item => Marker::Unmarked,
+            None => Marker::None,
+            Some(m) if !m.ends_with(['.', ')']) => Marker::Bullet,
+            Some(m) => Marker::Ordinal {
+                digits: m.bytes().any(|b| b.is_ascii_digit()),
+                open: m.starts_with('('),
+                close: m.as_bytes()[m.len() - 1],
+            },
+        }
+    }
+}
+
+/// The lead-in a paragraph ends with, if any: its last sentence ends with a
+/// colon, makes a commitment, and that commitment's clause runs on to the
+/// colon ("The Ministers agreed to:"; not "The Ministers welcomed the
+/// progress, and discussed the following topics:"). Read from the subject
+/// and verb on ("To carry forward the framework, the officials agreed on
+/// the following actions:" leads with "the officials agreed on the
+/// following actions:"); in Korean and Japanese, which put the verb last,
+/// the whole sentence.
+fn lead_in(paragraph: &Paragraph, lexicon: &Lexicon) -> Option<String> {
+    if paragraph.heading || !paragraph.text.trim_end().ends_with([':', '\u{ff1a}']) {
+        return None;
+    }
+    let last = *sentences(body(paragraph)).last()?;
+    let mut made = Vec::new();
+    extract_sentence(last, paragraph.index, lexicon, &mut None, &mut made);
+    let c = made.last()?;
+    let verb = last.rfind(c.verb.as_str())?;
+    if is_cjk(last) && c.subject.is_none() {
+        return Some(last.to_string());
+    }
+    // Another clause between the verb and the colon: the list is its own.
+    let tail = &last[verb + c.verb.len()..];
+    let words: Vec<&str> = tail.split_whitespace().collect();
+    let other_clause = tail.contains(';')
+        || words.windows(2).any(|w| {
+            matches!(
+                w[0].trim_start_matches(','),
+                "and" | "but" | "while" | "and," | "but,"
+            ) && w[1].trim_end_matches(':').ends_with("ed")
+        });
+    if other_clause {
+        return None;
+    }
+    let subject = c.subject.as_deref().unwrap_or_default();
+    let before = last[..verb].trim_end();
+    Some(match subject {
+        "" => last[verb..].to_string(),
+        s if before.ends_with(s) => last[before.len() - s.len()..].to_string(),
+        s => format!("{s} {}", &last[verb..]),
+    })
+}
+
+/// The commitment a list item makes with its lead-in. Its strength is the
+/// lead-in's with the item's own modals and softeners; what it says is who
+/// committed, the verb and the item ("the officials agreed: Conduct the
+/// fourth exercise"), kept word for word when the item is.
+fn list_item(lead: &str, paragraph: &Paragraph, lexicon: &Lexicon) -> Option<Commitment> {
+    let item = body(paragraph);
+    let sentence = format!("{lead} {item}");
+    let mut made = Vec::new();
+    extract_sentence(&sentence, paragraph.index, lexicon, &mut None, &mut made);
+    let mut c = made.pop()?;
+    let item = item.trim_end();
+    let item = item
+        .strip_suffix(" and")
+        .or_else(|| item.strip_suffix(" or"))
+        .unwrap_or(item)
+        .trim_end_matches([';', ',', ' ']);
+    c.core = core_of(item);
+    c.text = match &c.subject {
+        Some(subject) => format!("{subject} {}: {item}", c.verb),
+        None => format!("{}: {item}", lead.trim_end_matches([':', '\u{ff1a}', ' '])),
+    };
+    c.numbers = numbers_of(&c.core);
+    c.listed = true;
+    Some(c)
 }
 
 /// A line of plain text that reads as a heading: a few capitalized words
@@ -1419,6 +1480,30 @@ mod tests {
         assert_eq!(found[1].paragraph, 3);
         // "explore" softens the item as it would the clause.
         assert!(found[3].strength.modal.is_some() || found[3].strength.modifiers < 0);
+    }
+
+    #[test]
+    fn numbered_paragraphs_after_a_lead_in_are_not_its_items() {
+        let text = "1. The Ministers agreed on the following:\n\n(a) hold an exercise every year;\n\n\
+                    (b) share warning data.\n\n2. The situation remains of grave concern.\n\n\
+                    3. The next meeting will be held in Tokyo.";
+        let texts: Vec<String> = commitments(text).into_iter().map(|c| c.text).collect();
+        assert_eq!(
+            texts,
+            [
+                "The Ministers agreed on the following",
+                "The Ministers agreed: hold an exercise every year",
+                "The Ministers agreed: share warning data.",
+            ]
+        );
+    }
+
+    #[test]
+    fn a_colon_after_another_clause_leads_no_list() {
+        let text = "The Ministers welcomed the progress made, and discussed the following topics:\n\n\
+                    - regional security;\n- the economy.";
+        let found = commitments(text);
+        assert_eq!(found.len(), 1, "{found:#?}");
     }
 
     #[test]
