@@ -70,6 +70,8 @@ fn group_lines<'a>(
         .unwrap_or(0);
     let mut groups: Vec<(usize, Vec<&str>)> = Vec::new();
     let mut pages: Vec<(usize, Vec<&str>)> = Vec::new();
+    // The lines of the page headers and footers that stand between paragraphs.
+    let mut breaks: Vec<usize> = Vec::new();
     let mut current: Vec<&str> = Vec::new();
     let mut start = 0;
     let mut previous_item = false;
@@ -84,6 +86,12 @@ fn group_lines<'a>(
         }
         if is_page(line) {
             pages.push((i + 1, vec![line]));
+            // A footer between two lines of one paragraph is inside it; one
+            // with a blank line on either side stands between paragraphs.
+            let next_blank = lines.get(i + 1).is_none_or(|l| is_blank(l));
+            if current.is_empty() || next_blank {
+                breaks.push(i + 1);
+            }
             continue;
         }
         let item = split_number(&tidy_spaces_cow(line)).0.is_some();
@@ -119,7 +127,7 @@ fn group_lines<'a>(
     // not be a list item ("(b) share …"), and a heading stops on a word of
     // its own ("Economic security").
     let mut joined: Vec<(usize, Vec<&str>)> = Vec::with_capacity(groups.len());
-    let mut page_lines = pages.iter().map(|(line, _)| *line).peekable();
+    let mut page_lines = breaks.into_iter().peekable();
     for group in groups {
         let after_page = page_lines.peek().is_some_and(|&p| p < group.0);
         while page_lines.peek().is_some_and(|&p| p < group.0) {
@@ -436,6 +444,15 @@ mod tests {
                 "Economic security",
                 "Page 1 of 2",
                 "The Ministers agreed."
+            ]
+        );
+        // A footer inside a paragraph is no break between it and the next.
+        assert_eq!(
+            texts_with_chrome("They urged\nPage 1 of 2\nthe DPRK to stop and the\n\nnext words.\n"),
+            [
+                "They urged the DPRK to stop and the",
+                "Page 1 of 2",
+                "next words."
             ]
         );
         // A list item after the break is an item of its own.
