@@ -53,6 +53,17 @@ impl RuleKind {
     }
 }
 
+/// What the chrome rules make of one line of plain text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LineChrome {
+    /// No rule matches: statement text.
+    None,
+    /// A page rule matches: a page header or footer.
+    Page,
+    /// Some other rule matches.
+    Other,
+}
+
 /// A compiled set of chrome rules.
 ///
 /// A rule's regular expression is compiled the first time a line could
@@ -211,23 +222,25 @@ impl Chrome {
     /// True when some rule of any kind matches the line: a plain-text line
     /// that matches is kept apart from its neighbours as a block of its own.
     pub fn matches_any(&self, line: &str) -> bool {
-        if self.rules.is_empty() {
-            return false;
-        }
-        let line = Line::new(line);
-        self.rules.iter().any(|rule| rule.matches(&line))
+        self.line_chrome(line) != LineChrome::None
     }
 
-    /// True when a page rule matches the line: a page header or footer
-    /// that a plain-text paragraph goes on past.
-    pub fn is_page(&self, line: &str) -> bool {
-        if !self.rules.iter().any(|rule| rule.kind == RuleKind::Page) {
-            return false;
+    /// What the rules make of one line of plain text, read once: a page
+    /// header or footer (which a paragraph goes on past), other chrome (a
+    /// block of its own), or statement text.
+    pub fn line_chrome(&self, line: &str) -> LineChrome {
+        if self.rules.is_empty() {
+            return LineChrome::None;
         }
         let line = Line::new(line);
-        self.rules
-            .iter()
-            .any(|rule| rule.kind == RuleKind::Page && rule.matches(&line))
+        let mut found = LineChrome::None;
+        for rule in self.rules.iter().filter(|rule| rule.matches(&line)) {
+            if rule.kind == RuleKind::Page {
+                return LineChrome::Page;
+            }
+            found = LineChrome::Other;
+        }
+        found
     }
 
     /// Splits blocks into the statement and what is set aside.

@@ -6,7 +6,7 @@ use std::cell::OnceCell;
 use std::collections::HashSet;
 
 use crate::block::Block;
-use crate::chrome::Chrome;
+use crate::chrome::{Chrome, LineChrome};
 use crate::normalize::{is_invisible, split_number, tidy_spaces_cow, tidy_spaces_owned};
 
 /// Splits plain text into blocks.
@@ -38,9 +38,8 @@ pub fn split_blocks(text: &str, chrome: Option<&Chrome>) -> Vec<Block> {
         lines
     };
     let vocabulary = Vocabulary::of(text);
-    let is_chrome = |line: &str| chrome.is_some_and(|c| c.matches_any(line));
-    let is_page = |line: &str| chrome.is_some_and(|c| c.is_page(line));
-    let raw = group_lines(&lines, &is_chrome, &is_page);
+    let chrome_of = |line: &str| chrome.map_or(LineChrome::None, |c| c.line_chrome(line));
+    let raw = group_lines(&lines, &chrome_of);
     raw.into_iter()
         .filter_map(|(line, group)| {
             let joined = join_lines(&group, &vocabulary);
@@ -52,13 +51,12 @@ pub fn split_blocks(text: &str, chrome: Option<&Chrome>) -> Vec<Block> {
 
 /// Groups lines into paragraphs: `(first line number, lines)`.
 ///
-/// A page header or footer (`is_page`) is a group of its own, and the
+/// A page header or footer (`LineChrome::Page`) is a group of its own, and the
 /// paragraph it stands in goes on past it: a PDF copy breaks paragraphs
 /// across pages.
 fn group_lines<'a>(
     lines: &[&'a str],
-    is_chrome: &dyn Fn(&str) -> bool,
-    is_page: &dyn Fn(&str) -> bool,
+    chrome_of: &dyn Fn(&str) -> LineChrome,
 ) -> Vec<(usize, Vec<&'a str>)> {
     // What `tidy_spaces` leaves nothing of.
     let is_blank = |l: &str| l.chars().all(|c| c.is_whitespace() || is_invisible(c));
@@ -84,7 +82,8 @@ fn group_lines<'a>(
             previous_item = false;
             continue;
         }
-        if is_page(line) {
+        let kind = chrome_of(line);
+        if kind == LineChrome::Page {
             pages.push((i + 1, vec![line]));
             // A footer between two lines of one paragraph is inside it; one
             // with a blank line on either side stands between paragraphs.
@@ -95,7 +94,7 @@ fn group_lines<'a>(
             continue;
         }
         let item = split_number(&tidy_spaces_cow(line)).0.is_some();
-        let chrome = is_chrome(line);
+        let chrome = kind != LineChrome::None;
         if let Some(&last) = current.last() {
             let closed = ends_clause(last);
             let breaks = (item && (closed || previous_item))
