@@ -83,6 +83,20 @@ pub fn is_invisible(ch: char) -> bool {
     )
 }
 
+/// Whether a line break between `before` and `after` joins them with no
+/// space: Chinese and Japanese write no spaces between words, so a line
+/// wrapped inside such a sentence ("開催\nした") is one run of text, as CSS
+/// reads a segment break between wide characters. A letter or digit beside
+/// a wide character joins too ("2024年4月24\n日"); Korean, which spaces its
+/// words, keeps the space.
+pub fn break_joins(before: char, after: char) -> bool {
+    use unicode_width::UnicodeWidthChar;
+    let hangul = |c: char| matches!(c as u32, 0x1100..=0x11FF | 0x3130..=0x318F | 0xA960..=0xA97F | 0xAC00..=0xD7FF);
+    let wide = |c: char| c.width() == Some(2) && !hangul(c);
+    let word = |c: char| c.is_ascii_alphanumeric();
+    (wide(before) && (wide(after) || word(after))) || (word(before) && wide(after))
+}
+
 /// Maps typographic variants to their plain forms: curly and low quotes,
 /// primes, the dash family and the minus sign.
 fn fold_char(ch: char) -> char {

@@ -7,7 +7,9 @@ use std::collections::HashSet;
 
 use crate::block::Block;
 use crate::chrome::{Chrome, LineChrome};
-use crate::normalize::{is_invisible, split_number, tidy_spaces_cow, tidy_spaces_owned};
+use crate::normalize::{
+    break_joins, is_invisible, split_number, tidy_spaces_cow, tidy_spaces_owned,
+};
 
 /// Splits plain text into blocks.
 ///
@@ -60,7 +62,8 @@ fn group_lines<'a>(
 ) -> Vec<(usize, Vec<&'a str>)> {
     // What `tidy_spaces` leaves nothing of.
     let is_blank = |l: &str| l.chars().all(|c| c.is_whitespace() || is_invisible(c));
-    let wrapped_without_blanks = looks_like_unbroken_wrap(lines);
+    let indented_starts = first_lines_indented(lines);
+    let wrapped_without_blanks = !indented_starts && looks_like_unbroken_wrap(lines);
     let width = lines
         .iter()
         .map(|l| l.trim_end().chars().count())
@@ -100,6 +103,7 @@ fn group_lines<'a>(
             let breaks = (item && (closed || previous_item))
                 || chrome
                 || previous_chrome
+                || (indented_starts && is_indented(line))
                 || (wrapped_without_blanks && next_word_fits(last, line, width));
             if breaks {
                 groups.push((start, std::mem::take(&mut current)));
@@ -116,6 +120,7 @@ fn group_lines<'a>(
     if !current.is_empty() {
         groups.push((start, current));
     }
+    let groups = split_unwrapped(lines, groups);
     if pages.is_empty() {
         return groups;
     }
@@ -156,6 +161,101 @@ fn group_lines<'a>(
     joined.extend(pages);
     joined.sort_by_key(|(line, _)| *line);
     joined
+}
+
+/// Paragraphs copied one to a line, with no blank line between them (a web
+/// page whose paragraphs are separated by line breaks): each line of such a
+/// run is a paragraph of its own. A run of three lines or more is read so
+/// when at least three in four of its lines end a sentence (a wrapping
+/// program seldom breaks at a full stop) and at least a third hold more than
+/// one sentence, which tells paragraphs from sentences written one to a
+/// line. A run of two lines (a headline and its teaser) stays one block.
+fn split_unwrapped<'a>(
+    lines: &[&'a str],
+    groups: Vec<(usize, Vec<&'a str>)>,
+) -> Vec<(usize, Vec<&'a str>)> {
+    if !groups.iter().any(|(_, g)| one_paragraph_a_line(g)) {
+        return groups;
+    }
+    // The lines of a group are slices of `lines`, in order: a line's number
+    // is found from where it starts.
+    let number = |line: &str| lines.partition_point(|l| l.as_ptr() < line.as_ptr()) + 1;
+    let mut out = Vec::with_capacity(groups.len());
+    for (start, group) in groups {
+        if one_paragraph_a_line(&group) {
+            out.extend(group.into_iter().map(|line| (number(line), vec![line])));
+        } else {
+            out.push((start, group));
+        }
+    }
+    out
+}
+
+fn one_paragraph_a_line(group: &[&str]) -> bool {
+    if group.len() < 3 {
+        return false;
+    }
+    let ends = group.iter().filter(|l| ends_sentence(l)).count();
+    ends * 4 >= group.len() * 3
+        && group.iter().filter(|l| holds_two_sentences(l)).count() * 3 >= group.len()
+}
+
+/// A sentence ends inside the line, and another one follows: ". " after a
+/// word that is not an abbreviation ("U.S.", "Feb. 4", "No. 12") and before
+/// anything but a lower-case letter, or an ideographic full stop before more
+/// text.
+fn holds_two_sentences(line: &str) -> bool {
+    let line = line.trim_end();
+    line.match_indices(". ").any(|(at, _)| {
+        let word = line[..at]
+            .rsplit(|c: char| c.is_whitespace() || c == '(')
+            .next()
+            .unwrap_or_default();
+        let after = line[at + 2..].chars().next();
+        let abbreviation =
+            word.contains('.') || word.chars().count() < 2 || ABBREVIATIONS.contains(&word);
+        !abbreviation && after.is_some_and(|c| !c.is_lowercase() && !c.is_whitespace())
+    }) || line
+        .char_indices()
+        .any(|(at, c)| c == '\u{3002}' && at + c.len_utf8() < line.len())
+}
+
+/// Words a full stop follows without ending a sentence.
+const ABBREVIATIONS: &[&str] = &[
+    "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec", "No",
+    "Nos", "Mr", "Mrs", "Ms", "Dr", "St", "Gen", "Adm", "Lt", "Col", "Capt", "Amb", "Sec", "Gov",
+    "Sen", "Rep", "Vol", "Art", "Para", "para", "vs",
+];
+
+/// True when a text without blank lines marks each paragraph by indenting
+/// its first line (a typed or PDF copy): several indented lines, never two in
+/// a row, and no list items (whose wrapped lines may be indented too).
+fn first_lines_indented(lines: &[&str]) -> bool {
+    let is_blank = |l: &&str| l.trim().is_empty();
+    let first = lines.iter().position(|l| !is_blank(l)).unwrap_or(0);
+    let last = lines
+        .iter()
+        .rposition(|l| !is_blank(l))
+        .map_or(0, |i| i + 1);
+    let text = &lines[first..last.max(first)];
+    if text.len() < 6 || text.iter().any(is_blank) {
+        return false;
+    }
+    let indented = text.iter().filter(|l| is_indented(l)).count();
+    indented >= 2
+        && indented * 2 <= text.len()
+        && !text
+            .windows(2)
+            .any(|w| is_indented(w[0]) && is_indented(w[1]))
+        && !text
+            .iter()
+            .any(|l| split_number(&tidy_spaces_cow(l)).0.is_some())
+}
+
+/// A line indented by a tab, two spaces or an ideographic space (how Korean
+/// and Japanese paragraphs begin).
+fn is_indented(line: &str) -> bool {
+    line.starts_with(['\t', '\u{3000}']) || line.starts_with("  ")
 }
 
 /// True when the text has many lines and no blank line between them, and the
@@ -302,7 +402,14 @@ fn join_lines(lines: &[&str], vocabulary: &Vocabulary<'_>) -> String {
             out.push_str(line);
             continue;
         }
-        out.push(' ');
+        let joins = out
+            .chars()
+            .next_back()
+            .zip(line.chars().next())
+            .is_some_and(|(before, after)| break_joins(before, after));
+        if !joins {
+            out.push(' ');
+        }
         out.push_str(line);
     }
     out
@@ -387,6 +494,82 @@ mod tests {
             .into_iter()
             .map(|b| b.text)
             .collect()
+    }
+
+    #[test]
+    fn first_line_indents_mark_paragraphs_without_blank_lines() {
+        let text = "Joint Statement\n    The officials met in Seoul on\nMay 2 and exchanged views on the\nsecurity environment.\n    They condemned the launches and\nurged the DPRK to stop at once and\nreturn to talks.\n";
+        assert_eq!(
+            texts(text),
+            [
+                "Joint Statement",
+                "The officials met in Seoul on May 2 and exchanged views on the security environment.",
+                "They condemned the launches and urged the DPRK to stop at once and return to talks."
+            ]
+        );
+        // Japanese paragraphs begin with an ideographic space.
+        let text = "共同声明\n\u{3000}三者は、北朝鮮による\n弾道ミサイルの発射を\n強く非難した。\n\u{3000}三者は、次回の協議を\n日本で開催することで\n一致した。\n";
+        assert_eq!(
+            texts(text),
+            [
+                "共同声明",
+                "三者は、北朝鮮による弾道ミサイルの発射を強く非難した。",
+                "三者は、次回の協議を日本で開催することで一致した。"
+            ]
+        );
+    }
+
+    #[test]
+    fn a_list_with_hanging_indents_is_not_read_as_indented_paragraphs() {
+        let text = "They agreed to:\n- hold the talks in\n  Seoul next year;\n- share warning data\n  in real time;\n- meet again.\n";
+        assert_eq!(
+            texts(text),
+            [
+                "They agreed to:",
+                "- hold the talks in Seoul next year;",
+                "- share warning data in real time;",
+                "- meet again."
+            ]
+        );
+    }
+
+    #[test]
+    fn paragraphs_copied_one_to_a_line_are_paragraphs() {
+        let text = "Joint Statement\nThe officials met in Seoul. They exchanged views.\nThey condemned the launches. They urged the DPRK to stop.\nThey agreed to meet again.\n";
+        assert_eq!(
+            texts(text),
+            [
+                "Joint Statement",
+                "The officials met in Seoul. They exchanged views.",
+                "They condemned the launches. They urged the DPRK to stop.",
+                "They agreed to meet again."
+            ]
+        );
+        let japanese = "三者は会談した。意見を交換した。\n三者は発射を非難した。停止を求めた。\n三者は再会で一致した。\n";
+        assert_eq!(texts(japanese).len(), 3);
+    }
+
+    #[test]
+    fn sentences_written_one_to_a_line_stay_one_paragraph() {
+        // One sentence a line, and abbreviations are no sentence ends.
+        let text = "The officials met in Seoul on Feb. 4 with the U.S. delegation.\nThey condemned the launches.\nThey urged the DPRK to stop.\n";
+        assert_eq!(texts(text).len(), 1);
+        // A headline and its teaser are one block, as before.
+        let text = "Army Begins North Wind\nFeb. 4, 2025 - The Army begins North Wind. It runs to Feb. 9.\n";
+        assert_eq!(texts(text).len(), 1);
+    }
+
+    #[test]
+    fn chinese_and_japanese_lines_join_without_a_space() {
+        assert_eq!(
+            texts("日米韓の防衛当局者は、2024年4月24\n日に協議を開催\nした。\n"),
+            ["日米韓の防衛当局者は、2024年4月24日に協議を開催した。"]
+        );
+        // Korean spaces its words: its lines join with a space.
+        assert_eq!(
+            texts("3국 대표는 다음 사항에\n합의하였다.\n"),
+            ["3국 대표는 다음 사항에 합의하였다."]
+        );
     }
 
     #[test]

@@ -264,13 +264,37 @@ fn is_furniture(token: &str) -> bool {
     })
 }
 
-/// Folds white space runs (not U+00A0) to one space and trims the ends.
+/// Folds white space runs (not U+00A0) to one space and trims the ends; a
+/// run holding a line break between Chinese or Japanese characters is
+/// dropped (see [`break_joins`](crate::normalize::break_joins)).
 pub(crate) fn fold(raw: &str) -> String {
-    let words: Vec<&str> = raw
-        .split([' ', '\t', '\n', '\r', '\x0C'])
-        .filter(|w| !w.is_empty())
-        .collect();
-    words.join(" ").trim().to_owned()
+    let mut out = String::with_capacity(raw.len());
+    // Since the last character kept: `Some(true)` when the white space seen
+    // holds a line break.
+    let mut pending: Option<bool> = None;
+    for c in raw.chars() {
+        if matches!(c, ' ' | '\t' | '\n' | '\r' | '\x0C') {
+            if !out.is_empty() {
+                pending = Some(pending == Some(true) || c == '\n' || c == '\r');
+            }
+            continue;
+        }
+        if let Some(line_break) = pending.take() {
+            let joins = line_break
+                && out
+                    .chars()
+                    .next_back()
+                    .is_some_and(|before| crate::normalize::break_joins(before, c));
+            if !joins {
+                out.push(' ');
+            }
+        }
+        out.push(c);
+    }
+    match out.trim() {
+        trimmed if trimmed.len() == out.len() => out,
+        trimmed => trimmed.to_owned(),
+    }
 }
 
 #[cfg(test)]
@@ -291,6 +315,19 @@ mod tests {
 
     fn texts(html: &str) -> Vec<String> {
         blocks(html).into_iter().map(|b| b.text).collect()
+    }
+
+    #[test]
+    fn a_line_break_inside_japanese_text_is_no_space() {
+        assert_eq!(
+            texts(
+                "<p>三者は、北朝鮮による\n弾道ミサイルの発射を\n強く非難した。</p><p>They met\nin Seoul.</p>"
+            ),
+            [
+                "三者は、北朝鮮による弾道ミサイルの発射を強く非難した。",
+                "They met in Seoul."
+            ]
+        );
     }
 
     #[test]

@@ -121,7 +121,8 @@ impl Reader {
                 self.push(&text, range.start);
             }
             Event::InlineMath(text) | Event::DisplayMath(text) => self.push(&text, range.start),
-            Event::SoftBreak | Event::HardBreak => self.push(" ", range.start),
+            // A line break: a space, or nothing inside Chinese or Japanese text.
+            Event::SoftBreak | Event::HardBreak => self.push("\n", range.start),
             Event::InlineHtml(tag) if tag.trim_start().starts_with("<br") => {
                 self.push(" ", range.start);
             }
@@ -208,6 +209,19 @@ mod tests {
 
     fn texts(md: &str) -> Vec<String> {
         blocks(md).into_iter().map(|b| b.text).collect()
+    }
+
+    #[test]
+    fn a_soft_break_inside_japanese_text_is_no_space() {
+        assert_eq!(
+            texts(
+                "三者は、北朝鮮による\n弾道ミサイルの発射を\n強く非難した。\n\nThey met\nin Seoul.\n"
+            ),
+            [
+                "三者は、北朝鮮による弾道ミサイルの発射を強く非難した。",
+                "They met in Seoul."
+            ]
+        );
     }
 
     #[test]
