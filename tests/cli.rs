@@ -132,6 +132,24 @@ fn page_chrome_is_set_aside_so_page_and_bare_statement_are_the_same() {
 }
 
 #[test]
+fn a_portal_copy_equals_its_bare_statement() {
+    // A bulletin-board copy: navigation words, a "Date: … | Views: …" line, a
+    // bare dateline, category, attachment, previous/next and "List" lines and
+    // an "End" mark are all set aside, and the date is read.
+    let page = "tests/fixtures/portal-copy/page.txt";
+    let body = "tests/fixtures/press-release-copy/body.txt";
+    let (code, yaml) = stdout_of(&["--format", "yaml", page, body]);
+    assert_eq!(code, Some(0), "{yaml}");
+    let report: serde_yaml::Value = serde_yaml::from_str(&yaml).expect("YAML report");
+    assert_eq!(
+        report["old"]["title"].as_str(),
+        Some("Joint Statement on the Trilateral Ministerial Meeting")
+    );
+    assert_eq!(report["old"]["date"].as_str(), Some("2024-09-23"));
+    assert_eq!(report["old"]["set_aside"]["count"].as_u64(), Some(13));
+}
+
+#[test]
 fn press_release_furniture_and_captions_are_set_aside() {
     let page = "tests/fixtures/press-release-copy/page.txt";
     let body = "tests/fixtures/press-release-copy/body.txt";
