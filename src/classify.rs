@@ -74,6 +74,7 @@ pub fn classify(
             similarity: None,
             spans: Vec::new(),
             edits: Vec::new(),
+            notes: Vec::new(),
         };
         keyed.push(((anchor[i], 1, i), change));
     }
@@ -85,11 +86,13 @@ pub fn classify(
             similarity: None,
             spans: Vec::new(),
             edits: Vec::new(),
+            notes: Vec::new(),
         };
         keyed.push(((j + 1, 0, 0), change));
     }
     keyed.sort_by_key(|(k, _)| *k);
-    let changes: Vec<Change> = keyed.into_iter().map(|(_, c)| c).collect();
+    let mut changes: Vec<Change> = keyed.into_iter().map(|(_, c)| c).collect();
+    crate::carried::annotate(&mut changes);
     for c in &changes {
         match c.kind {
             ChangeKind::Added => summary.added += 1,
@@ -119,6 +122,7 @@ fn paired_change(kind: ChangeKind, o: &Paragraph, n: &Paragraph, pair: &Pair) ->
         similarity: Some(round_similarity(pair)),
         spans,
         edits,
+        notes: Vec::new(),
     }
 }
 

@@ -28,6 +28,7 @@
 
 pub mod align;
 pub mod block;
+pub mod carried;
 pub mod chrome;
 pub mod classify;
 pub mod cli;

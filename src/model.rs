@@ -87,6 +87,11 @@ pub struct Change {
     pub spans: Vec<Span>,
     /// The edits alone, with context (reworded and moved).
     pub edits: Vec<Edit>,
+    /// Where the sentences this paragraph lost went, or those it gained
+    /// came from, when they moved word for word between paragraphs
+    /// ("merged into new ¶3", "split from old ¶5", "sentence moved to new
+    /// ¶7: “…”").
+    pub notes: Vec<String>,
 }
 
 /// A paragraph that did not change, for `--all`.

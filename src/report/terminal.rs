@@ -129,6 +129,7 @@ fn sanitized(report: &Report) -> Report {
         for span in &mut change.spans {
             span.text = safe(&span.text);
         }
+        change.notes = change.notes.iter().map(|n| safe(n)).collect();
     }
     for u in &mut r.unchanged {
         u.old.text = safe(&u.old.text);
@@ -455,6 +456,9 @@ fn change_block(
         similarity.style(p.dim),
         accepted.style(p.dim)
     )?;
+    for note in &change.notes {
+        writeln!(out, "    {}", format!("\u{21b3} {note}").style(p.dim))?;
+    }
     match change.kind {
         ChangeKind::Added | ChangeKind::Removed => {
             let (side, tag, style) = if change.kind == ChangeKind::Added {

@@ -191,6 +191,10 @@ pub struct YamlChange {
     /// Word-level edits, for reworded and moved.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub edits: Vec<YamlEdit>,
+    /// Sentences carried word for word to or from other paragraphs
+    /// ("merged into new ¶3", "split from old ¶5").
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub notes: Vec<String>,
 }
 
 /// A paragraph on one side of a change.
@@ -325,6 +329,7 @@ fn change(c: Change, accepted: &std::collections::BTreeSet<String>) -> YamlChang
         accepted: accepted.contains(&fingerprint),
         fingerprint,
         edits: c.edits.iter().map(YamlEdit::from).collect(),
+        notes: c.notes,
     }
 }
 
@@ -444,7 +449,8 @@ impl YamlReport {
                         e.before.len() + e.deleted.len() + e.inserted.len() + e.after.len() + 64
                     })
                     .sum();
-                paragraph(&c.old) + paragraph(&c.new) + edits + 128
+                let notes: usize = c.notes.iter().map(|n| n.len() + 4).sum();
+                paragraph(&c.old) + paragraph(&c.new) + edits + notes + 128
             })
             .sum();
         let commitments: usize = self

@@ -1,0 +1,302 @@
+//! Sentences carried word for word from one paragraph to another.
+//!
+//! A paragraph merged into its neighbour reads, paragraph by paragraph, as
+//! one paragraph removed and another reworded; a paragraph split in two, as
+//! one reworded and one added; a sentence moved from one paragraph to
+//! another, as two rewordings. What ties them together is that the same
+//! sentences left one paragraph and arrived in the other. [`annotate`]
+//! follows each sentence that a paragraph lost (or, removed, all of its
+//! sentences) to the paragraph that gained it, and notes both changes:
+//! "merged into new ¶3" and "merged with old ¶3", "split into new ¶6" and
+//! "split from old ¶5", or "sentence moved to new ¶7: “They also …”".
+
+use std::collections::{HashMap, VecDeque};
+use std::hash::BuildHasherDefault;
+
+use crate::align::WordHasher;
+
+use crate::commitments::sentence::sentences;
+use crate::model::{Change, ChangeKind};
+use crate::normalize::fold_typography_cow;
+
+/// Sentences shorter than this many words are not followed: "They agreed."
+/// may stand in many places without having moved.
+const MIN_WORDS: usize = 4;
+
+/// Words of a moved sentence quoted in a note.
+const QUOTED_WORDS: usize = 8;
+
+/// Maps keyed by sentences, hashed as words are.
+type Map<K, V> = HashMap<K, V, BuildHasherDefault<WordHasher>>;
+
+/// One sentence a paragraph lost or gained.
+struct Piece<'a> {
+    /// The change holding the paragraph.
+    change: usize,
+    /// The paragraph's number in its statement.
+    paragraph: usize,
+    /// The sentence as written.
+    text: &'a str,
+}
+
+/// Adds to each change's notes where the sentences it lost went and where
+/// the sentences it gained came from, when they moved word for word between
+/// paragraphs.
+pub fn annotate(changes: &mut [Change]) {
+    let notes = notes(changes);
+    for (change, notes) in changes.iter_mut().zip(notes) {
+        change.notes.extend(notes);
+    }
+}
+
+fn notes(changes: &[Change]) -> Vec<Vec<String>> {
+    let mut notes = vec![Vec::new(); changes.len()];
+    let mut lost: Vec<(String, Piece<'_>)> = Vec::new();
+    let mut gained: Map<String, VecDeque<Piece<'_>>> = Map::default();
+    // How many sentences each side of a change has in all.
+    let mut old_count = vec![0usize; changes.len()];
+    let mut new_count = vec![0usize; changes.len()];
+    for (k, change) in changes.iter().enumerate() {
+        let old = change
+            .old
+            .as_ref()
+            .map(|s| keyed(&s.text))
+            .unwrap_or_default();
+        let new = change
+            .new
+            .as_ref()
+            .map(|s| keyed(&s.text))
+            .unwrap_or_default();
+        old_count[k] = old.len();
+        new_count[k] = new.len();
+        // What one side holds and the other does not, occurrence by
+        // occurrence.
+        let mut in_new: Map<&str, usize> = Map::default();
+        for (key, _) in &new {
+            *in_new.entry(key).or_default() += 1;
+        }
+        let mut in_old: Map<&str, usize> = Map::default();
+        for (key, _) in &old {
+            *in_old.entry(key).or_default() += 1;
+        }
+        for (key, text) in &old {
+            match in_new.get_mut(key.as_str()) {
+                Some(n) if *n > 0 => *n -= 1,
+                _ if words(key) >= MIN_WORDS => {
+                    let paragraph = change.old.as_ref().map_or(0, |s| s.index);
+                    lost.push((
+                        key.clone(),
+                        Piece {
+                            change: k,
+                            paragraph,
+                            text,
+                        },
+                    ));
+                }
+                _ => {}
+            }
+        }
+        for (key, text) in new {
+            match in_old.get_mut(key.as_str()) {
+                Some(n) if *n > 0 => *n -= 1,
+                _ if words(&key) >= MIN_WORDS => {
+                    let paragraph = change.new.as_ref().map_or(0, |s| s.index);
+                    gained.entry(key).or_default().push_back(Piece {
+                        change: k,
+                        paragraph,
+                        text,
+                    });
+                }
+                _ => {}
+            }
+        }
+    }
+    // Each lost sentence is matched with the first paragraph that gained it;
+    // the moves are gathered by the two changes they join, in order.
+    let mut moves: Vec<Move<'_>> = Vec::new();
+    let mut by_ends: HashMap<(usize, usize), usize> = HashMap::new();
+    for (key, from) in &lost {
+        let Some(to) = gained.get_mut(key).and_then(VecDeque::pop_front) else {
+            continue;
+        };
+        let at = *by_ends.entry((from.change, to.change)).or_insert_with(|| {
+            moves.push(Move {
+                from: from.change,
+                to: to.change,
+                old_paragraph: from.paragraph,
+                new_paragraph: to.paragraph,
+                sentences: Vec::new(),
+            });
+            moves.len() - 1
+        });
+        moves[at].sentences.push(from.text);
+    }
+    for m in &moves {
+        let n = m.sentences.len();
+        let whole_old = changes[m.from].kind == ChangeKind::Removed && n == old_count[m.from];
+        let whole_new = changes[m.to].kind == ChangeKind::Added && n == new_count[m.to];
+        let (went, came) = if whole_old {
+            (
+                format!("merged into new \u{b6}{}", m.new_paragraph),
+                format!("merged with old \u{b6}{}", m.old_paragraph),
+            )
+        } else if whole_new {
+            (
+                format!("split: part is now new \u{b6}{}", m.new_paragraph),
+                format!("split from old \u{b6}{}", m.old_paragraph),
+            )
+        } else {
+            let what = if n == 1 {
+                "sentence".to_string()
+            } else {
+                format!("{n} sentences")
+            };
+            let quote = quote(m.sentences[0]);
+            (
+                format!("{what} moved to new \u{b6}{}: {quote}", m.new_paragraph),
+                format!("{what} moved from old \u{b6}{}: {quote}", m.old_paragraph),
+            )
+        };
+        notes[m.from].push(went);
+        notes[m.to].push(came);
+    }
+    notes
+}
+
+/// Sentences that left one paragraph (the change `from`) for another (the
+/// change `to`).
+struct Move<'a> {
+    from: usize,
+    to: usize,
+    old_paragraph: usize,
+    new_paragraph: usize,
+    sentences: Vec<&'a str>,
+}
+
+/// The first words of a sentence in quotation marks.
+fn quote(sentence: &str) -> String {
+    let words: Vec<&str> = sentence.split_whitespace().collect();
+    if words.len() <= QUOTED_WORDS {
+        format!("\u{201c}{}\u{201d}", words.join(" "))
+    } else {
+        format!(
+            "\u{201c}{}\u{2026}\u{201d}",
+            words[..QUOTED_WORDS].join(" ")
+        )
+    }
+}
+
+/// The sentences of a paragraph with their comparison keys (typography
+/// folded, white space made single).
+fn keyed(text: &str) -> Vec<(String, &str)> {
+    sentences(text)
+        .into_iter()
+        .map(|s| {
+            let folded = fold_typography_cow(s);
+            (folded.split_whitespace().collect::<Vec<_>>().join(" "), s)
+        })
+        .collect()
+}
+
+fn words(key: &str) -> usize {
+    key.split(' ').count()
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::chrome::Chrome;
+    use crate::document::Document;
+    use crate::model::ChangeKind;
+    use crate::{Options, compare};
+
+    const A: &str = "The officials exchanged views on the security environment in the region.";
+    const B: &str = "They condemned the DPRK's launches of ballistic missiles.";
+    const C: &str = "They urged the DPRK to cease all destabilizing activities immediately.";
+    const D: &str = "The officials pledged to continue working closely together.";
+    const E: &str = "They agreed to hold the next round of talks in Seoul next year.";
+
+    /// (kind, notes) of each change between two statements.
+    fn notes(old: &str, new: &str) -> Vec<(ChangeKind, Vec<String>)> {
+        let chrome = Chrome::none();
+        let old = Document::from_text("old.txt", old, &chrome);
+        let new = Document::from_text("new.txt", new, &chrome);
+        compare(&old, &new, &Options::default())
+            .changes
+            .into_iter()
+            .map(|c| (c.kind, c.notes))
+            .collect()
+    }
+
+    #[test]
+    fn a_merged_paragraph_is_noted_on_both_changes() {
+        let old = format!("Title\n\n{A}\n\n{B} {C}\n\n{E}\n");
+        let new = format!("Title\n\n{A} {B} {C}\n\n{E}\n");
+        // Which of the two old paragraphs counts as removed is the
+        // alignment's choice: here the first, taken into the second.
+        assert_eq!(
+            notes(&old, &new),
+            [
+                (
+                    ChangeKind::Removed,
+                    vec!["merged into new \u{b6}2".to_string()]
+                ),
+                (
+                    ChangeKind::Reworded,
+                    vec!["merged with old \u{b6}2".to_string()]
+                ),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_split_paragraph_is_noted_on_both_changes() {
+        let old = format!("Title\n\n{A} {B} {C} {D}\n\n{E}\n");
+        let new = format!("Title\n\n{A} {B}\n\n{C} {D}\n\n{E}\n");
+        let changes = notes(&old, &new);
+        assert_eq!(
+            changes,
+            [
+                (
+                    ChangeKind::Reworded,
+                    vec!["split: part is now new \u{b6}3".to_string()]
+                ),
+                (
+                    ChangeKind::Added,
+                    vec!["split from old \u{b6}2".to_string()]
+                ),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_sentence_moved_between_paragraphs_is_quoted() {
+        let old = format!("Title\n\n{A} {B} {C}\n\n{D}\n\n{E}\n");
+        let new = format!("Title\n\n{A} {B}\n\n{D}\n\n{E} {C}\n");
+        let changes = notes(&old, &new);
+        let quote = "\u{201c}They urged the DPRK to cease all destabilizing\u{2026}\u{201d}";
+        assert_eq!(
+            changes,
+            [
+                (
+                    ChangeKind::Reworded,
+                    vec![format!("sentence moved to new \u{b6}4: {quote}")]
+                ),
+                (
+                    ChangeKind::Reworded,
+                    vec![format!("sentence moved from old \u{b6}2: {quote}")]
+                ),
+            ]
+        );
+    }
+
+    #[test]
+    fn rewording_in_place_and_short_sentences_are_not_moves() {
+        // A sentence reworded in its own paragraph moved nowhere; "They met."
+        // leaving one paragraph and standing in another is too short to follow.
+        let old = format!("Title\n\n{A} They met.\n\n{B}\n\n{E}\n");
+        let new = format!("Title\n\n{A}\n\n{B} They met.\n\n{E} Strongly.\n");
+        let changes = notes(&old, &new);
+        assert!(changes.iter().all(|(_, n)| n.is_empty()), "{changes:?}");
+        assert_eq!(changes.len(), 3);
+    }
+}
