@@ -26,6 +26,14 @@ const MIN_WORDS: usize = 4;
 /// Words of a moved sentence quoted in a note.
 const QUOTED_WORDS: usize = 8;
 
+/// How the notes on the change that lost the sentences begin, before the
+/// new paragraph's number: the digest reads them back.
+pub(crate) const MERGED_INTO: &str = "merged into new \u{b6}";
+/// See [`MERGED_INTO`].
+pub(crate) const SPLIT_INTO: &str = "split: part is now new \u{b6}";
+/// See [`MERGED_INTO`]; after "sentence" or "N sentences".
+pub(crate) const MOVED_TO: &str = " moved to new \u{b6}";
+
 /// Maps keyed by sentences, hashed as words are.
 type Map<K, V> = HashMap<K, V, BuildHasherDefault<WordHasher>>;
 
@@ -137,12 +145,12 @@ fn notes(changes: &[Change]) -> Vec<Vec<String>> {
         let whole_new = changes[m.to].kind == ChangeKind::Added && n == new_count[m.to];
         let (went, came) = if whole_old {
             (
-                format!("merged into new \u{b6}{}", m.new_paragraph),
+                format!("{MERGED_INTO}{}", m.new_paragraph),
                 format!("merged with old \u{b6}{}", m.old_paragraph),
             )
         } else if whole_new {
             (
-                format!("split: part is now new \u{b6}{}", m.new_paragraph),
+                format!("{SPLIT_INTO}{}", m.new_paragraph),
                 format!("split from old \u{b6}{}", m.old_paragraph),
             )
         } else {
@@ -153,7 +161,7 @@ fn notes(changes: &[Change]) -> Vec<Vec<String>> {
             };
             let quote = quote(m.sentences[0]);
             (
-                format!("{what} moved to new \u{b6}{}: {quote}", m.new_paragraph),
+                format!("{what}{MOVED_TO}{}: {quote}", m.new_paragraph),
                 format!("{what} moved from old \u{b6}{}: {quote}", m.old_paragraph),
             )
         };

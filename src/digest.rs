@@ -68,6 +68,10 @@ pub fn digest(report: &Report) -> Vec<String> {
     if !dropped.is_empty() {
         lines.push(format!("{} dropped: {}", dropped.len(), quotes(&dropped)));
     }
+    let restructured = restructured(report);
+    if !restructured.is_empty() {
+        lines.push(format!("restructured: {}", restructured.join("; ")));
+    }
     let reworded = of_kind(CommitmentKind::Reworded).count();
     let kept = of_kind(CommitmentKind::Kept).count();
     if !report.commitments.is_empty()
@@ -79,6 +83,50 @@ pub fn digest(report: &Report) -> Vec<String> {
         ));
     }
     lines
+}
+
+/// Paragraphs merged or split, and sentences moved between paragraphs, from
+/// the notes of the changes that lost them: "old ¶3 merged into new ¶3",
+/// "old ¶5 split, part now new ¶6", "1 sentence moved from old ¶5 to new ¶7".
+fn restructured(report: &Report) -> Vec<String> {
+    use crate::carried::{MERGED_INTO, MOVED_TO, SPLIT_INTO};
+    let mut out = Vec::new();
+    for change in &report.changes {
+        let Some(old) = &change.old else { continue };
+        for note in &change.notes {
+            let number = |rest: &str| {
+                rest.split(|c: char| !c.is_ascii_digit())
+                    .next()
+                    .unwrap_or_default()
+                    .to_string()
+            };
+            if let Some(rest) = note.strip_prefix(MERGED_INTO) {
+                out.push(format!(
+                    "old \u{b6}{} merged into new \u{b6}{}",
+                    old.index,
+                    number(rest)
+                ));
+            } else if let Some(rest) = note.strip_prefix(SPLIT_INTO) {
+                out.push(format!(
+                    "old \u{b6}{} split, part now new \u{b6}{}",
+                    old.index,
+                    number(rest)
+                ));
+            } else if let Some((what, rest)) = note.split_once(MOVED_TO) {
+                let what = if what == "sentence" {
+                    "1 sentence"
+                } else {
+                    what
+                };
+                out.push(format!(
+                    "{what} moved from old \u{b6}{} to new \u{b6}{}",
+                    old.index,
+                    number(rest)
+                ));
+            }
+        }
+    }
+    out
 }
 
 /// "s" for a count other than one.

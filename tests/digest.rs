@@ -73,3 +73,42 @@ fn digest_rewritten_round() {
     );
     insta::assert_snapshot!(d);
 }
+
+#[test]
+fn the_digest_names_merged_and_split_paragraphs_and_moved_sentences() {
+    let a = "The officials exchanged views on the security environment in the region.";
+    let b = "They condemned the DPRK's launches of ballistic missiles.";
+    let c = "They urged the DPRK to cease all destabilizing activities immediately.";
+    let d = "The officials pledged to continue working closely together.";
+    let e = "They agreed to hold the next round of talks in Seoul next year.";
+    let lines = |old: String, new: String| {
+        let chrome = Chrome::none();
+        let old = Document::from_text("old.txt", &old, &chrome);
+        let new = Document::from_text("new.txt", &new, &chrome);
+        digest(&compare(&old, &new, &Options::default()))
+    };
+    let merged = lines(
+        format!("Title\n\n{a}\n\n{b} {c}\n\n{e}\n"),
+        format!("Title\n\n{a} {b} {c}\n\n{e}\n"),
+    );
+    assert!(
+        merged.contains(&"restructured: old ¶2 merged into new ¶2".to_string()),
+        "{merged:?}"
+    );
+    let split = lines(
+        format!("Title\n\n{a} {b} {c} {d}\n\n{e}\n"),
+        format!("Title\n\n{a} {b}\n\n{c} {d}\n\n{e}\n"),
+    );
+    assert!(
+        split.contains(&"restructured: old ¶2 split, part now new ¶3".to_string()),
+        "{split:?}"
+    );
+    let moved = lines(
+        format!("Title\n\n{a} {b} {c}\n\n{d}\n\n{e}\n"),
+        format!("Title\n\n{a} {b}\n\n{d}\n\n{e} {c}\n"),
+    );
+    assert!(
+        moved.contains(&"restructured: 1 sentence moved from old ¶2 to new ¶4".to_string()),
+        "{moved:?}"
+    );
+}
