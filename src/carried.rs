@@ -10,7 +10,8 @@
 //! "merged into new ¶3" and "merged with old ¶3", "split into new ¶6" and
 //! "split from old ¶5", or "sentence moved to new ¶7: “They also …”".
 
-use std::collections::{HashMap, VecDeque};
+use std::borrow::Cow;
+use std::collections::HashMap;
 use std::hash::BuildHasherDefault;
 
 use crate::align::WordHasher;
@@ -59,8 +60,8 @@ pub fn annotate(changes: &mut [Change]) {
 
 fn notes(changes: &[Change]) -> Vec<Vec<String>> {
     let mut notes = vec![Vec::new(); changes.len()];
-    let mut lost: Vec<(String, Piece<'_>)> = Vec::new();
-    let mut gained: Map<String, VecDeque<Piece<'_>>> = Map::default();
+    let mut lost: Vec<(Cow<'_, str>, Piece<'_>)> = Vec::new();
+    let mut gained: Vec<(Cow<'_, str>, Piece<'_>)> = Vec::new();
     // How many sentences each side of a change has in all.
     let mut old_count = vec![0usize; changes.len()];
     let mut new_count = vec![0usize; changes.len()];
@@ -79,53 +80,51 @@ fn notes(changes: &[Change]) -> Vec<Vec<String>> {
         new_count[k] = new.len();
         // What one side holds and the other does not, occurrence by
         // occurrence.
-        let mut in_new: Map<&str, usize> = Map::default();
-        for (key, _) in &new {
-            *in_new.entry(key).or_default() += 1;
-        }
-        let mut in_old: Map<&str, usize> = Map::default();
-        for (key, _) in &old {
-            *in_old.entry(key).or_default() += 1;
-        }
-        for (key, text) in &old {
-            match in_new.get_mut(key.as_str()) {
-                Some(n) if *n > 0 => *n -= 1,
-                _ if words(key) >= MIN_WORDS => {
-                    let paragraph = change.old.as_ref().map_or(0, |s| s.index);
-                    lost.push((
-                        key.clone(),
-                        Piece {
+        let (old_kept, new_used) = common(&old, &new);
+        let old_paragraph = change.old.as_ref().map_or(0, |s| s.index);
+        let new_paragraph = change.new.as_ref().map_or(0, |s| s.index);
+        for (side, found, paragraph, out) in [
+            (old, old_kept, old_paragraph, &mut lost),
+            (new, new_used, new_paragraph, &mut gained),
+        ] {
+            // The sentences the other side does not have, long enough to
+            // follow.
+            out.extend(
+                side.into_iter()
+                    .zip(found)
+                    .filter(|((key, _), found)| !found && words(key) >= MIN_WORDS)
+                    .map(|((key, text), _)| {
+                        let piece = Piece {
                             change: k,
                             paragraph,
                             text,
-                        },
-                    ));
-                }
-                _ => {}
-            }
-        }
-        for (key, text) in new {
-            match in_old.get_mut(key.as_str()) {
-                Some(n) if *n > 0 => *n -= 1,
-                _ if words(&key) >= MIN_WORDS => {
-                    let paragraph = change.new.as_ref().map_or(0, |s| s.index);
-                    gained.entry(key).or_default().push_back(Piece {
-                        change: k,
-                        paragraph,
-                        text,
-                    });
-                }
-                _ => {}
-            }
+                        };
+                        (key, piece)
+                    }),
+            );
         }
     }
-    // Each lost sentence is matched with the first paragraph that gained it;
-    // the moves are gathered by the two changes they join, in order.
+    // Only a sentence lost once and gained once is followed: one that
+    // several paragraphs lost or gained ("They urged the DPRK to cease all
+    // destabilizing activities immediately." in a long, repetitive text)
+    // cannot be said to have gone from one to the other.
+    let mut times: Map<&str, (u32, u32, usize)> = Map::default();
+    for (key, _) in &lost {
+        times.entry(key).or_default().0 += 1;
+    }
+    for (at, (key, _)) in gained.iter().enumerate() {
+        if let Some(t) = times.get_mut(key.as_ref()) {
+            t.1 += 1;
+            t.2 = at;
+        }
+    }
+    // The moves, gathered by the two changes they join, in order.
     let mut moves: Vec<Move<'_>> = Vec::new();
     let mut by_ends: HashMap<(usize, usize), usize> = HashMap::new();
     for (key, from) in &lost {
-        let Some(to) = gained.get_mut(key).and_then(VecDeque::pop_front) else {
-            continue;
+        let to = match times.get(key.as_ref()) {
+            Some(&(1, 1, at)) => &gained[at].1,
+            _ => continue,
         };
         let at = *by_ends.entry((from.change, to.change)).or_insert_with(|| {
             moves.push(Move {
@@ -194,15 +193,41 @@ fn quote(sentence: &str) -> String {
     }
 }
 
+/// Which sentences of each side the other side also has, occurrence by
+/// occurrence.
+fn common(old: &[(Cow<'_, str>, &str)], new: &[(Cow<'_, str>, &str)]) -> (Vec<bool>, Vec<bool>) {
+    let mut old_kept = vec![false; old.len()];
+    let mut new_used = vec![false; new.len()];
+    if old.len() * new.len() <= 1024 {
+        // A paragraph has a few sentences: comparing each with each is the
+        // cheapest.
+        for (i, (key, _)) in old.iter().enumerate() {
+            if let Some(j) = (0..new.len()).find(|&j| !new_used[j] && new[j].0 == *key) {
+                new_used[j] = true;
+                old_kept[i] = true;
+            }
+        }
+    } else {
+        let mut places: Map<&str, Vec<usize>> = Map::default();
+        for (j, (key, _)) in new.iter().enumerate().rev() {
+            places.entry(key).or_default().push(j);
+        }
+        for (i, (key, _)) in old.iter().enumerate() {
+            if let Some(j) = places.get_mut(key.as_ref()).and_then(Vec::pop) {
+                new_used[j] = true;
+                old_kept[i] = true;
+            }
+        }
+    }
+    (old_kept, new_used)
+}
+
 /// The sentences of a paragraph with their comparison keys (typography
-/// folded, white space made single).
-fn keyed(text: &str) -> Vec<(String, &str)> {
+/// folded; a paragraph's spaces are already single).
+fn keyed(text: &str) -> Vec<(Cow<'_, str>, &str)> {
     sentences(text)
         .into_iter()
-        .map(|s| {
-            let folded = fold_typography_cow(s);
-            (folded.split_whitespace().collect::<Vec<_>>().join(" "), s)
-        })
+        .map(|s| (fold_typography_cow(s), s))
         .collect()
 }
 

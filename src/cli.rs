@@ -15,7 +15,7 @@ use crate::input::{self, ReadOptions};
 use crate::report::terminal::{self, Layout, Palette, terminal_safe};
 use crate::report::yaml;
 use crate::terms::Terms;
-use crate::{Options, compare};
+use crate::{Options, compare_owned};
 
 const EXAMPLES: &str = "\
 Examples:
@@ -309,13 +309,13 @@ pub fn run(cli: &Cli) -> Result<u8> {
     if cli.series.is_some() || documents.len() > 2 {
         return run_series(cli, documents, &palette, width);
     }
-    let [old, new] = documents.as_slice() else {
-        return Err(Error::Usage(format!(
+    let [old, new]: [Document; 2] = documents.try_into().map_err(|d: Vec<Document>| {
+        Error::Usage(format!(
             "expected two files, OLD and NEW, but got {}",
-            documents.len()
-        )));
-    };
-    for (doc, other) in [(old, "added"), (new, "removed")] {
+            d.len()
+        ))
+    })?;
+    for (doc, other) in [(&old, "added"), (&new, "removed")] {
         if doc.paragraphs.is_empty() {
             warn(&format!(
                 "{}: warning: empty file; every paragraph of the other side is reported as {other}",
@@ -324,10 +324,10 @@ pub fn run(cli: &Cli) -> Result<u8> {
         }
     }
     let options = options(cli)?;
-    let report = compare(old, new, &options);
-    // The report holds what it shows; the documents go before it is
-    // rendered, so the two are not in memory at once.
-    drop(documents);
+    // The report holds what it shows: the documents' paragraphs go as soon
+    // as the comparison has read them, before the commitments are matched
+    // and the report is rendered.
+    let report = compare_owned(old, new, &options);
     if let Some(path) = &cli.write_accept {
         write_atomically(path, accept_file(&report).as_bytes()).map_err(|source| Error::Write {
             path: path.display().to_string(),

@@ -5,6 +5,9 @@
 use crate::Report;
 use crate::commitments::{Commitment, CommitmentKind, Shift};
 
+/// How many merges, splits and moved sentences the digest names.
+const RESTRUCTURED_LISTED: usize = 3;
+
 /// How many words of a commitment the digest quotes.
 const QUOTE_WORDS: usize = 8;
 
@@ -70,7 +73,15 @@ pub fn digest(report: &Report) -> Vec<String> {
     }
     let restructured = restructured(report);
     if !restructured.is_empty() {
-        lines.push(format!("restructured: {}", restructured.join("; ")));
+        let more = restructured.len().saturating_sub(RESTRUCTURED_LISTED);
+        let mut line = format!(
+            "restructured: {}",
+            restructured[..restructured.len() - more].join("; ")
+        );
+        if more > 0 {
+            line.push_str(&format!("; and {more} more"));
+        }
+        lines.push(line);
     }
     let reworded = of_kind(CommitmentKind::Reworded).count();
     let kept = of_kind(CommitmentKind::Kept).count();

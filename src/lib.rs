@@ -138,12 +138,12 @@ pub struct SideInfo {
 }
 
 impl SideInfo {
-    pub(crate) fn of(doc: &Document) -> SideInfo {
+    pub(crate) fn of(doc: &Document, paragraphs: usize) -> SideInfo {
         SideInfo {
             path: doc.name.clone(),
             format: doc.format.name(),
             encoding: doc.encoding,
-            paragraphs: doc.paragraphs.len(),
+            paragraphs,
             title: doc.title.clone(),
             date: doc.date.clone(),
             place: doc.place.clone(),
@@ -184,31 +184,75 @@ impl Report {
 
 /// Compares two documents.
 pub fn compare(old: &Document, new: &Document, options: &Options) -> Report {
-    let align_options = AlignOptions {
-        threshold: options.threshold,
-        timeout: options.timeout,
-    };
-    let alignment = align(&old.paragraphs, &new.paragraphs, &align_options);
-    let (changes, unchanged, summary) = classify::classify(old, new, &alignment);
-    let old_commitments = commitments::extract(&old.paragraphs, &options.lexicon);
-    let new_commitments = commitments::extract_reusing(
-        &new.paragraphs,
-        &options.lexicon,
-        &old.paragraphs,
-        &old_commitments,
-    );
-    let match_options = commitments::MatchOptions {
-        threshold: options.commitment_threshold,
-    };
-    let commitments = commitments::compare_owned(old_commitments, new_commitments, &match_options);
-    Report {
-        old: SideInfo::of(old),
-        new: SideInfo::of(new),
-        summary,
-        changes,
-        unchanged,
-        commitments,
-        terms: options.terms.count(&old.paragraphs, &new.paragraphs),
-        options: options.clone(),
+    Compared::of(old, new, options).report(old, new, options)
+}
+
+/// [`compare`], letting go of the documents' paragraphs as soon as the
+/// report no longer needs them, before the commitments of the two sides are
+/// matched (what a caller that has no other use for them, like the
+/// command line, saves memory with).
+pub fn compare_owned(old: Document, new: Document, options: &Options) -> Report {
+    let compared = Compared::of(&old, &new, options);
+    let (old, new) = (old.without_paragraphs(), new.without_paragraphs());
+    compared.report(&old, &new, options)
+}
+
+/// What [`compare`] reads from the paragraphs themselves.
+struct Compared {
+    changes: Vec<Change>,
+    unchanged: Vec<Unchanged>,
+    summary: Summary,
+    old_commitments: Vec<commitments::Commitment>,
+    new_commitments: Vec<commitments::Commitment>,
+    terms: Vec<TermCount>,
+    old_paragraphs: usize,
+    new_paragraphs: usize,
+}
+
+impl Compared {
+    fn of(old: &Document, new: &Document, options: &Options) -> Compared {
+        let align_options = AlignOptions {
+            threshold: options.threshold,
+            timeout: options.timeout,
+        };
+        let alignment = align(&old.paragraphs, &new.paragraphs, &align_options);
+        let (changes, unchanged, summary) = classify::classify(old, new, &alignment);
+        let old_commitments = commitments::extract(&old.paragraphs, &options.lexicon);
+        let new_commitments = commitments::extract_reusing(
+            &new.paragraphs,
+            &options.lexicon,
+            &old.paragraphs,
+            &old_commitments,
+        );
+        Compared {
+            changes,
+            unchanged,
+            summary,
+            old_commitments,
+            new_commitments,
+            terms: options.terms.count(&old.paragraphs, &new.paragraphs),
+            old_paragraphs: old.paragraphs.len(),
+            new_paragraphs: new.paragraphs.len(),
+        }
+    }
+
+    /// The report, with the commitments matched; `old` and `new` give the
+    /// report's facts about each input (their paragraphs may be gone).
+    fn report(self, old: &Document, new: &Document, options: &Options) -> Report {
+        let match_options = commitments::MatchOptions {
+            threshold: options.commitment_threshold,
+        };
+        let commitments =
+            commitments::compare_owned(self.old_commitments, self.new_commitments, &match_options);
+        Report {
+            old: SideInfo::of(old, self.old_paragraphs),
+            new: SideInfo::of(new, self.new_paragraphs),
+            summary: self.summary,
+            changes: self.changes,
+            unchanged: self.unchanged,
+            commitments,
+            terms: self.terms,
+            options: options.clone(),
+        }
     }
 }

@@ -112,3 +112,39 @@ fn the_digest_names_merged_and_split_paragraphs_and_moved_sentences() {
         "{moved:?}"
     );
 }
+
+#[test]
+fn the_digest_names_three_restructurings_and_counts_the_rest() {
+    // Five paragraphs, each merged into the one after it.
+    let pairs: Vec<(String, String)> = (1..=5)
+        .map(|k| {
+            (
+                format!("The officials reviewed item number {k} of the agenda in detail."),
+                format!("They agreed to report on item number {k} before the next round."),
+            )
+        })
+        .collect();
+    let old: Vec<String> = pairs
+        .iter()
+        .flat_map(|(a, b)| [a.clone(), b.clone()])
+        .collect();
+    let new: Vec<String> = pairs.iter().map(|(a, b)| format!("{a} {b}")).collect();
+    let chrome = Chrome::none();
+    let old = Document::from_text(
+        "old.txt",
+        &format!("Title\n\n{}\n", old.join("\n\n")),
+        &chrome,
+    );
+    let new = Document::from_text(
+        "new.txt",
+        &format!("Title\n\n{}\n", new.join("\n\n")),
+        &chrome,
+    );
+    let lines = digest(&compare(&old, &new, &Options::default()));
+    let line = lines
+        .iter()
+        .find(|l| l.starts_with("restructured: "))
+        .expect("a restructured line");
+    assert_eq!(line.matches("merged into").count(), 3, "{line}");
+    assert!(line.ends_with("; and 2 more"), "{line}");
+}

@@ -947,7 +947,8 @@ fn match_commitments(
     let stems = Stems::of(old, new);
     // Index the new commitments by their informative stems.
     let mut postings: Vec<Vec<u32>> = vec![Vec::new(); stems.weight.len()];
-    for (j, ids) in stems.new.iter().enumerate() {
+    for j in 0..new.len() {
+        let ids = stems.of_new(j);
         let mut ids: Vec<u32> = ids
             .iter()
             .copied()
@@ -996,7 +997,8 @@ fn match_commitments(
             }
             // Each informative stem with how often the commitment uses it.
             let mut lookups: Vec<(u32, u32)> = Vec::new();
-            let mut ids: Vec<u32> = stems.old[i]
+            let mut ids: Vec<u32> = stems
+                .of_old(i)
                 .iter()
                 .copied()
                 .filter(|&s| !stems.stop[s as usize])
@@ -1043,7 +1045,7 @@ fn match_commitments(
                 let s = if c.core == new[j].core {
                     1.0
                 } else {
-                    stems.similarity(&stems.old[i], &stems.new[j], &mut count)
+                    stems.similarity(stems.of_old(i), stems.of_new(j), &mut count)
                 };
                 if s >= needed(c, &new[j], options.threshold) {
                     pairs.push((i, j, s));
@@ -1102,91 +1104,93 @@ pub fn compare(
     new: &[Commitment],
     options: &MatchOptions,
 ) -> Vec<CommitmentChange> {
-    let matches = match_commitments(old, new, options);
-    changes(
-        matches,
-        old.len(),
-        new.len(),
-        |i| old[i].clone(),
-        |j| new[j].clone(),
-    )
+    compare_owned(old.to_vec(), new.to_vec(), options)
 }
 
 /// [`compare`], moving the commitments into the changes instead of copying
 /// them (what a comparison that keeps no commitments of its own uses: half
 /// the memory).
 pub fn compare_owned(
-    old: Vec<Commitment>,
-    new: Vec<Commitment>,
+    mut old: Vec<Commitment>,
+    mut new: Vec<Commitment>,
     options: &MatchOptions,
 ) -> Vec<CommitmentChange> {
     let matches = match_commitments(&old, &new, options);
-    let (old_len, new_len) = (old.len(), new.len());
-    let mut old: Vec<Option<Commitment>> = old.into_iter().map(Some).collect();
-    let mut new: Vec<Option<Commitment>> = new.into_iter().map(Some).collect();
-    changes(
-        matches,
-        old_len,
-        new_len,
-        |i| old[i].take().unwrap_or_default(),
-        |j| new[j].take().unwrap_or_default(),
-    )
+    changes(matches, &mut old, &mut new)
 }
 
 /// The changes of a matching: each pair, then each old commitment left
-/// (dropped) and each new one left (added), in document order. `old(i)` and
-/// `new(j)` give each commitment once.
+/// (dropped) and each new one left (added), in document order. Each
+/// commitment is moved into its change once, leaving an empty one behind.
 fn changes(
     matches: Vec<(usize, usize, f64)>,
-    old_len: usize,
-    new_len: usize,
-    mut old: impl FnMut(usize) -> Commitment,
-    mut new: impl FnMut(usize) -> Commitment,
+    old: &mut [Commitment],
+    new: &mut [Commitment],
 ) -> Vec<CommitmentChange> {
-    let mut old_used = vec![false; old_len];
-    let mut new_used = vec![false; new_len];
-    let mut out = Vec::with_capacity(old_len + new_len - matches.len());
+    enum Plan {
+        Pair(usize, usize, f64),
+        Dropped(usize),
+        Added(usize),
+    }
+    let mut old_used = vec![false; old.len()];
+    let mut new_used = vec![false; new.len()];
+    // Put in order before any change is made, so that sorting moves small
+    // plans rather than whole changes (a sort's scratch space is as large
+    // as what it sorts).
+    let mut plans: Vec<((usize, usize, usize), Plan)> =
+        Vec::with_capacity(old.len() + new.len() - matches.len());
+    let key = |o: Option<usize>, n: Option<usize>| {
+        let (o, n) = (o.unwrap_or(usize::MAX), n.unwrap_or(usize::MAX));
+        (n.min(o), n, o)
+    };
     for (i, j, s) in matches {
         old_used[i] = true;
         new_used[j] = true;
-        out.push(pair_change(old(i), new(j), s));
+        let k = key(Some(old[i].paragraph), Some(new[j].paragraph));
+        plans.push((k, Plan::Pair(i, j, s)));
     }
-    for i in (0..old_len).filter(|&i| !old_used[i]) {
-        out.push(CommitmentChange {
-            kind: CommitmentKind::Dropped,
-            old: Some(old(i)),
-            new: None,
-            similarity: None,
-            shift: None,
-            notes: Vec::new(),
-        });
+    for i in (0..old.len()).filter(|&i| !old_used[i]) {
+        plans.push((key(Some(old[i].paragraph), None), Plan::Dropped(i)));
     }
-    for j in (0..new_len).filter(|&j| !new_used[j]) {
-        out.push(CommitmentChange {
-            kind: CommitmentKind::Added,
-            old: None,
-            new: Some(new(j)),
-            similarity: None,
-            shift: None,
-            notes: Vec::new(),
-        });
+    for j in (0..new.len()).filter(|&j| !new_used[j]) {
+        plans.push((key(None, Some(new[j].paragraph)), Plan::Added(j)));
     }
-    out.sort_by_key(|c| {
-        let o = c.old.as_ref().map_or(usize::MAX, |c| c.paragraph);
-        let n = c.new.as_ref().map_or(usize::MAX, |c| c.paragraph);
-        (n.min(o), n, o)
-    });
-    out
+    plans.sort_by_key(|(k, _)| *k);
+    let take = std::mem::take::<Commitment>;
+    plans
+        .into_iter()
+        .map(|(_, plan)| match plan {
+            Plan::Pair(i, j, s) => pair_change(take(&mut old[i]), take(&mut new[j]), s),
+            Plan::Dropped(i) => CommitmentChange {
+                kind: CommitmentKind::Dropped,
+                old: Some(take(&mut old[i])),
+                new: None,
+                similarity: None,
+                shift: None,
+                notes: Vec::new(),
+            },
+            Plan::Added(j) => CommitmentChange {
+                kind: CommitmentKind::Added,
+                old: None,
+                new: Some(take(&mut new[j])),
+                similarity: None,
+                shift: None,
+                notes: Vec::new(),
+            },
+        })
+        .collect()
 }
 
 /// The stems of both statements' commitments, numbered, with their
 /// weights: the inverse document frequency of each stem over both sides'
 /// commitments; stop words weigh little.
 struct Stems {
-    /// Each old commitment's stems, as numbers.
-    old: Vec<Vec<u32>>,
-    /// Each new commitment's stems, as numbers.
-    new: Vec<Vec<u32>>,
+    /// Each distinct clause's stems, as numbers.
+    numbered: Vec<Vec<u32>>,
+    /// Which of `numbered` each old commitment has.
+    old_which: Vec<u32>,
+    /// Which of `numbered` each new commitment has.
+    new_which: Vec<u32>,
     /// Weight of each stem.
     weight: Vec<f64>,
     /// Whether each stem is a stop word.
@@ -1195,52 +1199,55 @@ struct Stems {
 
 impl Stems {
     fn of(old: &[Commitment], new: &[Commitment]) -> Stems {
-        fn number<'a>(
-            ids: &mut HashMap<&'a str, u32, BuildHasherDefault<WordHasher>>,
-            stems: &'a str,
-        ) -> Vec<u32> {
-            stems
-                .split_terminator(' ')
-                .map(|s| {
-                    let next = ids.len() as u32;
-                    *ids.entry(s).or_insert(next)
-                })
-                .collect()
-        }
         // Each distinct clause is stemmed and numbered once (most are on
         // both sides), in order of first occurrence, old side first: the
         // numbers are those of stemming every commitment in turn.
-        let mut first: HashMap<&str, usize, BuildHasherDefault<WordHasher>> = HashMap::default();
+        let mut first: HashMap<&str, u32, BuildHasherDefault<WordHasher>> = HashMap::default();
         let mut texts: Vec<&str> = Vec::new();
-        let which: Vec<usize> = old
+        let which: Vec<u32> = old
             .iter()
             .chain(new)
             .map(|c| {
                 *first.entry(c.text.as_str()).or_insert_with(|| {
                     texts.push(&c.text);
-                    texts.len() - 1
+                    (texts.len() - 1) as u32
                 })
             })
             .collect();
+        drop(first);
         let distinct: Vec<String> = if texts.len() >= PARALLEL_COMMITMENTS {
             use rayon::prelude::*;
             texts.par_iter().map(|t| stems_of(t)).collect()
         } else {
             texts.iter().map(|t| stems_of(t)).collect()
         };
-        let mut ids = HashMap::default();
-        let numbered: Vec<Vec<u32>> = distinct.iter().map(|c| number(&mut ids, c)).collect();
-        let (old_which, new_which) = which.split_at(old.len());
-        let old_ids: Vec<Vec<u32>> = old_which.iter().map(|&k| numbered[k].clone()).collect();
-        let new_ids: Vec<Vec<u32>> = new_which.iter().map(|&k| numbered[k].clone()).collect();
-        let mut stop = vec![false; ids.len()];
-        for (s, &id) in &ids {
-            stop[id as usize] = STOP.contains(s);
-        }
-        let mut df = vec![0usize; ids.len()];
-        let mut last_seen = vec![usize::MAX; ids.len()];
-        for (k, c) in old_ids.iter().chain(&new_ids).enumerate() {
-            for &s in c {
+        // The stem strings are let go once numbered and checked against
+        // the stop words: only their numbers are kept.
+        let (numbered, stop) = {
+            let mut ids: HashMap<&str, u32, BuildHasherDefault<WordHasher>> = HashMap::default();
+            let numbered: Vec<Vec<u32>> = distinct
+                .iter()
+                .map(|stems| {
+                    stems
+                        .split_terminator(' ')
+                        .map(|s| {
+                            let next = ids.len() as u32;
+                            *ids.entry(s).or_insert(next)
+                        })
+                        .collect()
+                })
+                .collect();
+            let mut stop = vec![false; ids.len()];
+            for (s, &id) in &ids {
+                stop[id as usize] = STOP.contains(s);
+            }
+            (numbered, stop)
+        };
+        drop(distinct);
+        let mut df = vec![0usize; stop.len()];
+        let mut last_seen = vec![usize::MAX; stop.len()];
+        for (k, &c) in which.iter().enumerate() {
+            for &s in &numbered[c as usize] {
                 if last_seen[s as usize] != k {
                     last_seen[s as usize] = k;
                     df[s as usize] += 1;
@@ -1256,12 +1263,25 @@ impl Stems {
                 if stop { w * 0.2 } else { w }
             })
             .collect();
+        let mut old_which = which;
+        let new_which = old_which.split_off(old.len());
         Stems {
-            old: old_ids,
-            new: new_ids,
+            numbered,
+            old_which,
+            new_which,
             weight,
             stop,
         }
+    }
+
+    /// The stems of old commitment `i`.
+    fn of_old(&self, i: usize) -> &[u32] {
+        &self.numbered[self.old_which[i] as usize]
+    }
+
+    /// The stems of new commitment `j`.
+    fn of_new(&self, j: usize) -> &[u32] {
+        &self.numbered[self.new_which[j] as usize]
     }
 
     /// Weighted Dice similarity of two stem multisets. `count` is scratch
