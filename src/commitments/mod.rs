@@ -1363,12 +1363,29 @@ pub fn shift(
         let modal = |c: &Commitment| c.modal_phrase.clone().unwrap_or_default();
         // The modifiers the verb phrase leaves out ("最も 強い" far before
         // "非難した"), then the verb phrase.
+        // A modifier of another word than the verb is shown with that word
+        // ("심각한 우려를": serious concern, emphasized).
         let with_modifiers = |c: &Commitment| {
             let own: Vec<&str> = c.verb_phrase.split(' ').collect();
-            let extra: Vec<&str> = c
-                .modifiers
-                .split(' ')
+            let all: Vec<&str> = c.modifiers.split(' ').collect();
+            let words: Vec<&str> = c.text.split_whitespace().collect();
+            let extra: Vec<String> = all
+                .iter()
                 .filter(|w| !w.is_empty() && !own.contains(w))
+                .map(|w| {
+                    let next = words
+                        .iter()
+                        .position(|t| t == w)
+                        .and_then(|at| words.get(at + 1))
+                        .filter(|n| {
+                            let n = n.to_lowercase();
+                            !own.contains(&n.as_str()) && !all.contains(&n.as_str())
+                        });
+                    match next {
+                        Some(n) => format!("{w} {n}"),
+                        None => (*w).to_string(),
+                    }
+                })
                 .collect();
             if extra.is_empty() {
                 phrase(c)
@@ -1718,6 +1735,26 @@ mod tests {
         );
         assert_eq!(c.len(), 2);
         assert_eq!(c[0].strength.modifiers, 1);
+    }
+
+    #[test]
+    fn korean_serious_concern_is_stronger_and_named_with_its_noun() {
+        // "shared concern … emphasized" → "expressed serious concern …
+        // emphasized": the verb that ends the sentence is the same; the
+        // shift note shows the modifier with the word it modifies.
+        let old = "3국은 국제법에 부합하지 않는 행위에 대한 우려를 공유하고, 항행의 자유를 존중하는 것의 중요성을 강조하였다.";
+        let new = "3국은 국제법에 부합하지 않는 행위에 대해 심각한 우려를 표명하고, 항행의 자유를 존중하는 것의 중요성을 강조하였다.";
+        let changes = compare(
+            &commitments(old),
+            &commitments(new),
+            &MatchOptions::default(),
+        );
+        assert_eq!(changes.len(), 1);
+        assert_eq!(changes[0].shift, Some(Shift::Stronger));
+        assert_eq!(
+            changes[0].notes[0],
+            "강조하였다 \u{2192} 심각한 우려를 강조하였다"
+        );
     }
 
     #[test]
