@@ -7,8 +7,10 @@
 //! sentences left one paragraph and arrived in the other. [`annotate`]
 //! follows each sentence that a paragraph lost (or, removed, all of its
 //! sentences) to the paragraph that gained it, and notes both changes:
-//! "merged into new ¶3" and "merged with old ¶3", "split into new ¶6" and
-//! "split from old ¶5", or "sentence moved to new ¶7: “They also …”".
+//! "merged into new ¶3" and "merged with old ¶3", "split: part is now new
+//! ¶6" and "split from old ¶5", or "sentence moved to new ¶7: “They also
+//! …”". Only sentences of four words or more, lost by one paragraph and
+//! gained by one, are followed.
 
 use std::borrow::Cow;
 use std::collections::HashMap;
@@ -17,7 +19,7 @@ use std::hash::BuildHasherDefault;
 use crate::align::WordHasher;
 
 use crate::commitments::sentence::sentences;
-use crate::model::{Change, ChangeKind};
+use crate::model::{Change, ChangeKind, SpanTag};
 use crate::normalize::fold_typography_cow;
 
 /// Sentences shorter than this many words are not followed: "They agreed."
@@ -66,6 +68,9 @@ fn notes(changes: &[Change]) -> Vec<Vec<String>> {
     let mut old_count = vec![0usize; changes.len()];
     let mut new_count = vec![0usize; changes.len()];
     for (k, change) in changes.iter().enumerate() {
+        if !may_carry(change) {
+            continue;
+        }
         let old = change
             .old
             .as_ref()
@@ -168,6 +173,27 @@ fn notes(changes: &[Change]) -> Vec<Vec<String>> {
         notes[m.to].push(came);
     }
     notes
+}
+
+/// Whether a change can have lost or gained a whole sentence: an added or
+/// removed paragraph, or a pair whose redline deletes or inserts at least
+/// [`MIN_WORDS`] words in all. Most rewordings change a word or two and are
+/// passed over without splitting their sentences.
+fn may_carry(change: &Change) -> bool {
+    match change.kind {
+        ChangeKind::Added | ChangeKind::Removed => true,
+        ChangeKind::Reworded | ChangeKind::Moved => [SpanTag::Deleted, SpanTag::Inserted]
+            .iter()
+            .any(|&tag| {
+                change
+                    .spans
+                    .iter()
+                    .filter(|s| s.tag == tag)
+                    .flat_map(|s| s.text.split_whitespace())
+                    .nth(MIN_WORDS - 1)
+                    .is_some()
+            }),
+    }
 }
 
 /// Sentences that left one paragraph (the change `from`) for another (the
