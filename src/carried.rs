@@ -182,9 +182,8 @@ fn notes(changes: &[Change]) -> Vec<Vec<String>> {
 fn may_carry(change: &Change) -> bool {
     match change.kind {
         ChangeKind::Added | ChangeKind::Removed => true,
-        ChangeKind::Reworded | ChangeKind::Moved => [SpanTag::Deleted, SpanTag::Inserted]
-            .iter()
-            .any(|&tag| {
+        ChangeKind::Reworded | ChangeKind::Moved => {
+            [SpanTag::Deleted, SpanTag::Inserted].iter().any(|&tag| {
                 change
                     .spans
                     .iter()
@@ -192,7 +191,8 @@ fn may_carry(change: &Change) -> bool {
                     .flat_map(|s| s.text.split_whitespace())
                     .nth(MIN_WORDS - 1)
                     .is_some()
-            }),
+            })
+        }
     }
 }
 
