@@ -8,9 +8,11 @@
 //! follows each sentence that a paragraph lost (or, removed, all of its
 //! sentences) to the paragraph that gained it, and notes both changes:
 //! "merged into new ¶3" and "merged with old ¶3", "split: part is now new
-//! ¶6" and "split from old ¶5", or "sentence moved to new ¶7: “They also
-//! …”". Only sentences of four words or more, lost by one paragraph and
-//! gained by one, are followed.
+//! ¶6" and "split from old ¶5", "now part of new ¶4" when a removed
+//! paragraph went whole into an added one, or "sentence moved to new ¶7:
+//! “They also …”". Only sentences of four words or more (two Chinese or
+//! Japanese characters counting as a word), lost by one paragraph and gained
+//! by one, are followed.
 
 use std::borrow::Cow;
 use std::collections::HashMap;
@@ -34,6 +36,12 @@ const QUOTED_WORDS: usize = 8;
 pub(crate) const MERGED_INTO: &str = "merged into new \u{b6}";
 /// See [`MERGED_INTO`].
 pub(crate) const SPLIT_INTO: &str = "split: part is now new \u{b6}";
+/// See [`MERGED_INTO`]: a removed paragraph wholly inside an added one
+/// (extended beyond recognition).
+pub(crate) const PART_OF: &str = "now part of new \u{b6}";
+/// See [`MERGED_INTO`]: a removed paragraph and an added one made of the
+/// same sentences, in another order.
+pub(crate) const REARRANGED_AS: &str = "rearranged as new \u{b6}";
 /// See [`MERGED_INTO`]; after "sentence" or "N sentences".
 pub(crate) const MOVED_TO: &str = " moved to new \u{b6}";
 
@@ -81,8 +89,16 @@ fn notes(changes: &[Change]) -> Vec<Vec<String>> {
             .as_ref()
             .map(|s| keyed(&s.text))
             .unwrap_or_default();
-        old_count[k] = old.len();
-        new_count[k] = new.len();
+        // Only the sentences long enough to follow count: a paragraph whose
+        // every such sentence went elsewhere went whole.
+        old_count[k] = old
+            .iter()
+            .filter(|(key, _)| words(key) >= MIN_WORDS)
+            .count();
+        new_count[k] = new
+            .iter()
+            .filter(|(key, _)| words(key) >= MIN_WORDS)
+            .count();
         // What one side holds and the other does not, occurrence by
         // occurrence.
         let (old_kept, new_used) = common(&old, &new);
@@ -147,10 +163,21 @@ fn notes(changes: &[Change]) -> Vec<Vec<String>> {
         let n = m.sentences.len();
         let whole_old = changes[m.from].kind == ChangeKind::Removed && n == old_count[m.from];
         let whole_new = changes[m.to].kind == ChangeKind::Added && n == new_count[m.to];
-        let (went, came) = if whole_old {
+        let to_pair = changes[m.to].kind != ChangeKind::Added;
+        let (went, came) = if whole_old && whole_new {
+            (
+                format!("{REARRANGED_AS}{}", m.new_paragraph),
+                format!("rearranged from old \u{b6}{}", m.old_paragraph),
+            )
+        } else if whole_old && to_pair {
             (
                 format!("{MERGED_INTO}{}", m.new_paragraph),
                 format!("merged with old \u{b6}{}", m.old_paragraph),
+            )
+        } else if whole_old {
+            (
+                format!("{PART_OF}{}", m.new_paragraph),
+                format!("takes in all of old \u{b6}{}", m.old_paragraph),
             )
         } else if whole_new {
             (
@@ -184,13 +211,13 @@ fn may_carry(change: &Change) -> bool {
         ChangeKind::Added | ChangeKind::Removed => true,
         ChangeKind::Reworded | ChangeKind::Moved => {
             [SpanTag::Deleted, SpanTag::Inserted].iter().any(|&tag| {
-                change
+                let changed: usize = change
                     .spans
                     .iter()
                     .filter(|s| s.tag == tag)
-                    .flat_map(|s| s.text.split_whitespace())
-                    .nth(MIN_WORDS - 1)
-                    .is_some()
+                    .map(|s| words(&s.text))
+                    .sum();
+                changed >= MIN_WORDS
             })
         }
     }
@@ -257,8 +284,17 @@ fn keyed(text: &str) -> Vec<(Cow<'_, str>, &str)> {
         .collect()
 }
 
-fn words(key: &str) -> usize {
-    key.split(' ').count()
+/// How many words a text has: its space-separated words, a run of Chinese
+/// or Japanese (written without spaces) counting a word for every two
+/// characters.
+fn words(text: &str) -> usize {
+    use unicode_width::UnicodeWidthChar;
+    text.split_whitespace()
+        .map(|w| {
+            let wide = w.chars().filter(|c| c.width() == Some(2)).count();
+            wide.div_ceil(2).max(1)
+        })
+        .sum()
 }
 
 #[cfg(test)]
@@ -345,6 +381,49 @@ mod tests {
                     vec![format!("sentence moved from old \u{b6}2: {quote}")]
                 ),
             ]
+        );
+    }
+
+    #[test]
+    fn a_paragraph_extended_beyond_recognition_takes_in_the_old_one() {
+        let t = "They also agreed to establish a new trilateral working group on maritime domain awareness and to report to ministers on its progress within a year.";
+        let old = format!("Title\n\n{A}\n\n{C}\n\n{E}\n");
+        let new = format!("Title\n\n{A}\n\n{C} {t}\n\n{E}\n");
+        assert_eq!(
+            notes(&old, &new),
+            [
+                (
+                    ChangeKind::Removed,
+                    vec!["now part of new \u{b6}3".to_string()]
+                ),
+                (
+                    ChangeKind::Added,
+                    vec!["takes in all of old \u{b6}3".to_string()]
+                ),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_merge_is_a_merge_though_a_short_sentence_went_and_japanese_too() {
+        // "They met." is too short to follow; the rest went whole.
+        let old = format!("Title\n\n{A}\n\n{B} They met.\n\n{E}\n");
+        let new = format!("Title\n\n{A} {B}\n\n{E}\n");
+        let changes = notes(&old, &new);
+        assert!(
+            changes
+                .iter()
+                .any(|(k, n)| *k == ChangeKind::Removed && n[0].starts_with("merged into")),
+            "{changes:?}"
+        );
+        let old = "声明\n\n三者は、地域の安全保障環境について意見を交換した。\n\n三者は、北朝鮮による弾道ミサイルの発射を強く非難した。\n\n三者は、次回の協議を日本で開催することで一致した。\n";
+        let new = "声明\n\n三者は、地域の安全保障環境について意見を交換した。三者は、北朝鮮による弾道ミサイルの発射を強く非難した。\n\n三者は、次回の協議を日本で開催することで一致した。\n";
+        let changes = notes(old, new);
+        assert!(
+            changes
+                .iter()
+                .any(|(k, n)| *k == ChangeKind::Removed && n[0].starts_with("merged into")),
+            "{changes:?}"
         );
     }
 

@@ -100,7 +100,7 @@ pub fn digest(report: &Report) -> Vec<String> {
 /// the notes of the changes that lost them: "old ¶3 merged into new ¶3",
 /// "old ¶5 split, part now new ¶6", "1 sentence moved from old ¶5 to new ¶7".
 fn restructured(report: &Report) -> Vec<String> {
-    use crate::carried::{MERGED_INTO, MOVED_TO, SPLIT_INTO};
+    use crate::carried::{MERGED_INTO, MOVED_TO, PART_OF, REARRANGED_AS, SPLIT_INTO};
     let mut out = Vec::new();
     for change in &report.changes {
         let Some(old) = &change.old else { continue };
@@ -114,6 +114,18 @@ fn restructured(report: &Report) -> Vec<String> {
             if let Some(rest) = note.strip_prefix(MERGED_INTO) {
                 out.push(format!(
                     "old \u{b6}{} merged into new \u{b6}{}",
+                    old.index,
+                    number(rest)
+                ));
+            } else if let Some(rest) = note.strip_prefix(PART_OF) {
+                out.push(format!(
+                    "old \u{b6}{} now part of new \u{b6}{}",
+                    old.index,
+                    number(rest)
+                ));
+            } else if let Some(rest) = note.strip_prefix(REARRANGED_AS) {
+                out.push(format!(
+                    "old \u{b6}{} rearranged as new \u{b6}{}",
                     old.index,
                     number(rest)
                 ));

@@ -97,13 +97,20 @@ fn group_lines<'a>(
             continue;
         }
         let item = split_number(&tidy_spaces_cow(line)).0.is_some();
-        let chrome = kind != LineChrome::None;
+        // A line that goes on with a sentence the line before left open
+        // ("… to bring its war to an" + "end.") is that sentence's, whatever
+        // a chrome rule makes of it alone.
+        let continues = current.last().is_some_and(|last| !ends_clause(last))
+            && line.trim_start().starts_with(char::is_lowercase);
+        let chrome = kind != LineChrome::None && !continues;
         if let Some(&last) = current.last() {
             let closed = ends_clause(last);
+            let next = lines.get(i + 1).copied();
             let breaks = (item && (closed || previous_item))
                 || chrome
                 || previous_chrome
-                || (indented_starts && is_indented(line))
+                || (indented_starts
+                    && (is_indented(line) || stands_alone(last, line, next, &is_blank)))
                 || (wrapped_without_blanks && next_word_fits(last, line, width));
             if breaks {
                 groups.push((start, std::mem::take(&mut current)));
@@ -224,12 +231,17 @@ fn holds_two_sentences(line: &str) -> bool {
 const ABBREVIATIONS: &[&str] = &[
     "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec", "No",
     "Nos", "Mr", "Mrs", "Ms", "Dr", "St", "Gen", "Adm", "Lt", "Col", "Capt", "Amb", "Sec", "Gov",
-    "Sen", "Rep", "Vol", "Art", "Para", "para", "vs",
+    "Sen", "Rep", "Vol", "Art", "Para", "para", "vs", "Maj", "Brig", "Sgt", "Cpl", "Pvt", "Asst",
+    "Cmdr", "Cdr", "Dep", "Dept", "Prof", "Hon", "Jr", "Sr", "Pres", "Rev", "Fig", "Inc", "Corp",
+    "Ltd", "Co", "Mt", "Ft",
 ];
 
 /// True when a text without blank lines marks each paragraph by indenting
 /// its first line (a typed or PDF copy): several indented lines, never two in
-/// a row, and no list items (whose wrapped lines may be indented too).
+/// a row after the first line (a centred title may be indented too), no list
+/// items, and each indented line begins a paragraph: the line before it ends
+/// a sentence, or is a short line (a title or heading) after one that does.
+/// A list whose entries wrap with a hanging indent fails the last test.
 fn first_lines_indented(lines: &[&str]) -> bool {
     let is_blank = |l: &&str| l.trim().is_empty();
     let first = lines.iter().position(|l| !is_blank(l)).unwrap_or(0);
@@ -241,15 +253,38 @@ fn first_lines_indented(lines: &[&str]) -> bool {
     if text.len() < 6 || text.iter().any(is_blank) {
         return false;
     }
-    let indented = text.iter().filter(|l| is_indented(l)).count();
-    indented >= 2
-        && indented * 2 <= text.len()
-        && !text
-            .windows(2)
-            .any(|w| is_indented(w[0]) && is_indented(w[1]))
+    let indented: Vec<usize> = (1..text.len()).filter(|&i| is_indented(text[i])).collect();
+    let opens_paragraph = |i: usize| {
+        let before = text[i - 1];
+        ends_clause(before)
+            || (before.trim().chars().count() <= HEADING_CHARS
+                && (i == 1 || ends_clause(text[i - 2])))
+    };
+    indented.len() >= 2
+        && indented.len() * 2 <= text.len()
+        && !indented.windows(2).any(|w| w[1] == w[0] + 1)
+        && indented.iter().all(|&i| opens_paragraph(i))
         && !text
             .iter()
             .any(|l| split_number(&tidy_spaces_cow(l)).0.is_some())
+}
+
+/// The longest line read as a title or heading of its own.
+const HEADING_CHARS: usize = 80;
+
+/// In a text whose paragraphs open with an indent, a short line that is not
+/// indented, after a line that ended a sentence and before an indented line
+/// (or the end), is a heading: a paragraph of its own.
+fn stands_alone(
+    last: &str,
+    line: &str,
+    next: Option<&str>,
+    is_blank: &dyn Fn(&str) -> bool,
+) -> bool {
+    ends_clause(last)
+        && !ends_clause(line)
+        && line.trim().chars().count() <= HEADING_CHARS
+        && next.is_none_or(|n| is_blank(n) || is_indented(n))
 }
 
 /// A line indented by a tab, two spaces or an ideographic space (how Korean
@@ -554,6 +589,8 @@ mod tests {
         // One sentence a line, and abbreviations are no sentence ends.
         let text = "The officials met in Seoul on Feb. 4 with the U.S. delegation.\nThey condemned the launches.\nThey urged the DPRK to stop.\n";
         assert_eq!(texts(text).len(), 1);
+        let text = "The officials met in Seoul.\nMaj. Gen. Kim briefed them.\nThey urged the DPRK to stop.\n";
+        assert_eq!(texts(text).len(), 1);
         // A headline and its teaser are one block, as before.
         let text = "Army Begins North Wind\nFeb. 4, 2025 - The Army begins North Wind. It runs to Feb. 9.\n";
         assert_eq!(texts(text).len(), 1);
@@ -569,6 +606,59 @@ mod tests {
         assert_eq!(
             texts("3국 대표는 다음 사항에\n합의하였다.\n"),
             ["3국 대표는 다음 사항에 합의하였다."]
+        );
+    }
+
+    #[test]
+    fn a_line_that_goes_on_with_an_open_sentence_is_not_chrome() {
+        // Alone, "end." is an end mark, "topics: …" a category line,
+        // "updated roadmap … 2023" a dateline: here each goes on with the
+        // sentence the line before left open.
+        let text = "Joint Statement\n\nThe ministers called on Russia to bring its war to an\nend.\n\nThe officials discussed regional security\ntopics: maritime security and cyber threats.\n\nThe ministers welcomed the\nupdated roadmap adopted in 2023 and\ncommitted to implementing it.\n\nThey pledged to meet again.\n";
+        assert_eq!(
+            texts_with_chrome(text),
+            [
+                "Joint Statement",
+                "The ministers called on Russia to bring its war to an end.",
+                "The officials discussed regional security topics: maritime security and cyber threats.",
+                "The ministers welcomed the updated roadmap adopted in 2023 and committed to implementing it.",
+                "They pledged to meet again."
+            ]
+        );
+        // A word hyphenated at a line end is no bare dateline ("SEOUL --").
+        assert_eq!(
+            texts_with_chrome("The officials discussed the trilat-\neral exercise schedule.\n"),
+            ["The officials discussed the trilateral exercise schedule."]
+        );
+    }
+
+    #[test]
+    fn indented_paragraphs_keep_their_headings_and_centred_titles_apart() {
+        let text = "Joint Statement\n    The officials met in Seoul and\nexchanged views.\n    They condemned the launches and\nurged the DPRK to stop.\nEconomic Security\n    They agreed to deepen supply\nchain cooperation.\n";
+        assert_eq!(
+            texts(text),
+            [
+                "Joint Statement",
+                "The officials met in Seoul and exchanged views.",
+                "They condemned the launches and urged the DPRK to stop.",
+                "Economic Security",
+                "They agreed to deepen supply chain cooperation."
+            ]
+        );
+        let centred = "          Joint Statement\n    The officials met in Seoul and\nexchanged views.\n    They condemned the launches and\nurged the DPRK to stop.\n    They agreed to deepen supply\nchain cooperation.\n";
+        assert_eq!(texts(centred).len(), 4, "{:?}", texts(centred));
+    }
+
+    #[test]
+    fn entries_wrapped_with_a_hanging_indent_are_not_indented_paragraphs() {
+        let text = "The following officials attended the talks:\nKim Min-su, Deputy Minister for National Defense\n  Policy, Republic of Korea\nJohn Smith, Principal Deputy Assistant Secretary\n  of Defense for Indo-Pacific Security Affairs\nSato Kenji, Director General for Defense\n  Policy, Ministry of Defense of Japan\n";
+        let got = texts(text);
+        assert!(
+            got.contains(
+                &"Kim Min-su, Deputy Minister for National Defense Policy, Republic of Korea"
+                    .to_string()
+            ),
+            "{got:?}"
         );
     }
 

@@ -124,7 +124,7 @@ impl Reader {
             // A line break: a space, or nothing inside Chinese or Japanese text.
             Event::SoftBreak | Event::HardBreak => self.push("\n", range.start),
             Event::InlineHtml(tag) if tag.trim_start().starts_with("<br") => {
-                self.push(" ", range.start);
+                self.push("\n", range.start);
             }
             Event::Html(text) => self.html.push_str(&text),
             Event::Rule => self.end_block(),
