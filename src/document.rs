@@ -114,15 +114,6 @@ pub struct Document {
 }
 
 impl Document {
-    /// The document with its facts (name, format, title…) but no
-    /// paragraphs: what a report keeps once the comparison is done.
-    pub fn without_paragraphs(self) -> Document {
-        Document {
-            paragraphs: Vec::new(),
-            ..self
-        }
-    }
-
     /// Reads a decoded source into paragraphs, setting chrome aside.
     pub fn from_source(source: &Source, chrome: &Chrome) -> Document {
         let blocks = input::blocks(source, chrome);

@@ -138,12 +138,12 @@ pub struct SideInfo {
 }
 
 impl SideInfo {
-    pub(crate) fn of(doc: &Document, paragraphs: usize) -> SideInfo {
+    pub(crate) fn of(doc: &Document) -> SideInfo {
         SideInfo {
             path: doc.name.clone(),
             format: doc.format.name(),
             encoding: doc.encoding,
-            paragraphs,
+            paragraphs: doc.paragraphs.len(),
             title: doc.title.clone(),
             date: doc.date.clone(),
             place: doc.place.clone(),
@@ -184,7 +184,7 @@ impl Report {
 
 /// Compares two documents.
 pub fn compare(old: &Document, new: &Document, options: &Options) -> Report {
-    Compared::of(old, new, options).report(old, new, options)
+    Compared::of(old, new, options).report(options)
 }
 
 /// [`compare`], letting go of the documents' paragraphs as soon as the
@@ -193,8 +193,8 @@ pub fn compare(old: &Document, new: &Document, options: &Options) -> Report {
 /// command line, saves memory with).
 pub fn compare_owned(old: Document, new: Document, options: &Options) -> Report {
     let compared = Compared::of(&old, &new, options);
-    let (old, new) = (old.without_paragraphs(), new.without_paragraphs());
-    compared.report(&old, &new, options)
+    drop((old, new));
+    compared.report(options)
 }
 
 /// What [`compare`] reads from the paragraphs themselves.
@@ -205,8 +205,8 @@ struct Compared {
     old_commitments: Vec<commitments::Commitment>,
     new_commitments: Vec<commitments::Commitment>,
     terms: Vec<TermCount>,
-    old_paragraphs: usize,
-    new_paragraphs: usize,
+    old: SideInfo,
+    new: SideInfo,
 }
 
 impl Compared {
@@ -231,22 +231,21 @@ impl Compared {
             old_commitments,
             new_commitments,
             terms: options.terms.count(&old.paragraphs, &new.paragraphs),
-            old_paragraphs: old.paragraphs.len(),
-            new_paragraphs: new.paragraphs.len(),
+            old: SideInfo::of(old),
+            new: SideInfo::of(new),
         }
     }
 
-    /// The report, with the commitments matched; `old` and `new` give the
-    /// report's facts about each input (their paragraphs may be gone).
-    fn report(self, old: &Document, new: &Document, options: &Options) -> Report {
+    /// The report, with the commitments matched (the documents may be gone).
+    fn report(self, options: &Options) -> Report {
         let match_options = commitments::MatchOptions {
             threshold: options.commitment_threshold,
         };
         let commitments =
             commitments::compare_owned(self.old_commitments, self.new_commitments, &match_options);
         Report {
-            old: SideInfo::of(old, self.old_paragraphs),
-            new: SideInfo::of(new, self.new_paragraphs),
+            old: self.old,
+            new: self.new,
             summary: self.summary,
             changes: self.changes,
             unchanged: self.unchanged,

@@ -260,10 +260,7 @@ pub fn follow(documents: &[Document], options: &Options) -> SeriesReport {
             .collect()
     };
     SeriesReport {
-        rounds: documents
-            .iter()
-            .map(|d| SideInfo::of(d, d.paragraphs.len()))
-            .collect(),
+        rounds: documents.iter().map(SideInfo::of).collect(),
         paragraphs: lineages(&paragraph_rounds, &paragraph_links, &returns_paragraphs),
         commitments: lineages(&commitment_rounds, &commitment_links, &returns_commitments),
         steps: steps.into_iter().map(|s| s.0).collect(),

@@ -1363,9 +1363,12 @@ pub fn shift(
         let modal = |c: &Commitment| c.modal_phrase.clone().unwrap_or_default();
         // The modifiers the verb phrase leaves out ("最も 強い" far before
         // "非難した"), then the verb phrase.
-        // A modifier of another word than the verb is shown with that word
-        // ("심각한 우려를": serious concern, emphasized).
+        // In Korean and Japanese, where the clause is the whole sentence, a
+        // modifier of another word than the verb is shown with that word
+        // ("심각한 우려를": serious concern, emphasized); an English modifier
+        // stands by its verb.
         let with_modifiers = |c: &Commitment| {
+            let with_word = is_cjk(&c.text);
             let own: Vec<&str> = c.verb_phrase.split(' ').collect();
             let all: Vec<&str> = c.modifiers.split(' ').collect();
             let words: Vec<&str> = c.text.split_whitespace().collect();
@@ -1377,6 +1380,7 @@ pub fn shift(
                         .iter()
                         .position(|t| t == w)
                         .and_then(|at| words.get(at + 1))
+                        .filter(|_| with_word)
                         .filter(|n| {
                             let n = n.to_lowercase();
                             !own.contains(&n.as_str()) && !all.contains(&n.as_str())
@@ -1755,6 +1759,16 @@ mod tests {
             changes[0].notes[0],
             "강조하였다 \u{2192} 심각한 우려를 강조하였다"
         );
+    }
+
+    #[test]
+    fn an_english_modifier_is_named_without_the_word_after_it() {
+        let changes = compare(
+            &commitments("They recognized the need to respect sovereignty."),
+            &commitments("They recognized the need to fully respect sovereignty."),
+            &MatchOptions::default(),
+        );
+        assert_eq!(changes[0].notes[0], "recognized \u{2192} fully recognized");
     }
 
     #[test]
