@@ -431,7 +431,7 @@ struct Filter {
     /// fail this.
     first_chars: Option<(u128, Vec<char>)>,
     /// Empty: no test of the beginning.
-    starts: Vec<Vec<Piece>>,
+    starts: Vec<Beginning>,
     ends: String,
     contains: Vec<char>,
 }
@@ -485,7 +485,7 @@ impl Filter {
         if starts.iter().any(|(p, _)| p.is_empty()) {
             starts.clear();
         }
-        let starts: Vec<Vec<Piece>> = starts.into_iter().map(|(p, _)| p).collect();
+        let starts: Vec<Beginning> = starts.into_iter().map(|(p, _)| p).collect();
         // The ASCII characters a line may open with, when every beginning
         // opens with an ASCII character.
         let first_chars = if anchored && !starts.is_empty() {
@@ -591,6 +591,67 @@ fn starts_with(mut chars: impl Iterator<Item = char>, pieces: &[Piece]) -> bool 
 
 /// Beginnings with more pieces than this are cut (still a valid test).
 const MAX_BEGINNING: usize = 8;
+
+/// The first pieces of what a pattern matches, at most [`MAX_BEGINNING`],
+/// held in place: reading the built-in rules makes thousands of them, once
+/// per run, and copies cost less than allocations.
+#[derive(Clone, Copy)]
+struct Beginning {
+    pieces: [Piece; MAX_BEGINNING],
+    len: u8,
+}
+
+impl Beginning {
+    const EMPTY: Beginning = Beginning {
+        pieces: [Piece::Space; MAX_BEGINNING],
+        len: 0,
+    };
+
+    /// Adds pieces while there is room; whether all of them fitted.
+    fn extend(&mut self, more: &[Piece]) -> bool {
+        for &piece in more {
+            if usize::from(self.len) == MAX_BEGINNING {
+                return false;
+            }
+            self.pieces[usize::from(self.len)] = piece;
+            self.len += 1;
+        }
+        true
+    }
+}
+
+impl std::ops::Deref for Beginning {
+    type Target = [Piece];
+    fn deref(&self) -> &[Piece] {
+        &self.pieces[..usize::from(self.len)]
+    }
+}
+
+impl PartialEq for Beginning {
+    fn eq(&self, other: &Self) -> bool {
+        **self == **other
+    }
+}
+
+impl Eq for Beginning {}
+
+impl PartialOrd for Beginning {
+    fn partial_cmp(&self, other: &Self) -> Option<std::cmp::Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+impl Ord for Beginning {
+    fn cmp(&self, other: &Self) -> std::cmp::Ordering {
+        (**self).cmp(&**other)
+    }
+}
+
+impl std::fmt::Debug for Beginning {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_list().entries(self.iter()).finish()
+    }
+}
 /// A pattern with more possible beginnings than this is tested by fewer,
 /// shorter ones.
 const MAX_BEGINNINGS: usize = 64;
@@ -598,8 +659,8 @@ const MAX_BEGINNINGS: usize = 64;
 /// The possible beginnings of a sequence of items: each a list of pieces
 /// and whether it is the whole of what it matched so far (so that what
 /// follows may extend it). `None` when a group has too many.
-fn beginnings(items: &[Item]) -> Option<Vec<(Vec<Piece>, bool)>> {
-    let mut out: Vec<(Vec<Piece>, bool)> = vec![(Vec::new(), true)];
+fn beginnings(items: &[Item]) -> Option<Vec<(Beginning, bool)>> {
+    let mut out: Vec<(Beginning, bool)> = vec![(Beginning::EMPTY, true)];
     for item in items {
         if !out.iter().any(|(_, open)| *open) {
             break;
@@ -608,22 +669,26 @@ fn beginnings(items: &[Item]) -> Option<Vec<(Vec<Piece>, bool)>> {
         if let (Node::Atom(Some(piece)), 1, Some(1)) = (&item.node, item.min, item.max) {
             for (pieces, open) in &mut out {
                 if *open {
-                    pieces.push(*piece);
+                    pieces.extend(&[*piece]);
                     *open = pieces.len() < MAX_BEGINNING;
                 }
             }
             continue;
         }
-        let own: Vec<(Vec<Piece>, bool)> = match &item.node {
-            Node::Atom(Some(piece)) => vec![(vec![*piece], true)],
-            Node::Atom(None) | Node::Assertion => vec![(Vec::new(), false)],
+        let own: Vec<(Beginning, bool)> = match &item.node {
+            Node::Atom(Some(piece)) => {
+                let mut one = Beginning::EMPTY;
+                one.extend(&[*piece]);
+                vec![(one, true)]
+            }
+            Node::Atom(None) | Node::Assertion => vec![(Beginning::EMPTY, false)],
             Node::Group(alternatives) => {
                 let mut own = Vec::new();
                 for alternative in alternatives {
                     own.extend(beginnings(alternative)?);
                 }
                 if own.len() > MAX_BEGINNINGS {
-                    own = vec![(Vec::new(), false)];
+                    own = vec![(Beginning::EMPTY, false)];
                 }
                 own
             }
@@ -649,13 +714,9 @@ fn beginnings(items: &[Item]) -> Option<Vec<(Vec<Piece>, bool)>> {
             }
             if taken > 0 {
                 for (more, more_open) in &own {
-                    let mut p = pieces.clone();
-                    p.extend(more);
-                    let mut still_open = *more_open && once;
-                    if p.len() >= MAX_BEGINNING {
-                        p.truncate(MAX_BEGINNING);
-                        still_open = false;
-                    }
+                    let mut p = pieces;
+                    let fitted = p.extend(more);
+                    let still_open = *more_open && once && fitted && p.len() < MAX_BEGINNING;
                     next.push((p, still_open));
                 }
             }
@@ -1118,7 +1179,8 @@ mod tests {
         assert_eq!((f.anchored, f.ends.as_str()), (false, "x)"));
         assert_eq!(f.contains, [')', 'x']);
         let f = Filter::of(r"^\u{00A9}\x41{2,}").unwrap();
-        assert_eq!(f.starts, [vec![Piece::Char('\u{a9}'), Piece::Char('a')]]);
+        assert_eq!(f.starts.len(), 1);
+        assert_eq!(*f.starts[0], [Piece::Char('\u{a9}'), Piece::Char('a')]);
         // A character with case other than ASCII is not tested.
         let f = Filter::of("^\u{c9}cole").unwrap();
         assert!(f.starts.is_empty());
