@@ -392,6 +392,18 @@ fn is_cjk(word: &str) -> bool {
     word.chars().any(|c| matches!(c as u32, 0x1100..=0x11FF | 0x3040..=0x30FF | 0x3130..=0x318F | 0x4E00..=0x9FFF | 0xAC00..=0xD7AF))
 }
 
+/// Whether a Korean or Japanese reporting verb ends its clause: it ends in
+/// a connective form ("非難し", "確認するとともに", "求め"; "강조하고",
+/// "재확인하며") and a comma follows. ("지지하고 있다", is supporting, has no
+/// comma; a noun before a comma is no connective form.)
+fn ends_cjk_clause(verb: &str, after: &str) -> bool {
+    const CONNECTIVES: [&str; 8] = ["し", "して", "つつ", "とともに", "め", "고", "며", "면서"];
+    after
+        .trim_start()
+        .starts_with([',', '\u{3001}', '\u{ff0c}'])
+        && CONNECTIVES.iter().any(|c| verb.ends_with(c))
+}
+
 /// Whether a sentence is Japanese: it has kana.
 fn is_japanese(sentence: &str) -> bool {
     sentence
@@ -507,23 +519,43 @@ fn extract_sentence(
     if hits.is_empty() {
         return;
     }
-    // Korean and Japanese put the verb last: the sentence is the clause.
+    // Korean and Japanese put the verb last: a clause runs up to its verb,
+    // and a sentence is one clause unless a verb before the last ends in a
+    // connective form before a comma ("…を強く非難し、…を確認した";
+    // "…를 강조하고, …를 약속하였다"): then, as in English, each verb has its
+    // own clause.
     if tokens.iter().any(|t| is_cjk(t.word)) {
-        let hit = hits[hits.len() - 1];
-        let verb = sentence[tokens[hit.start].start..tokens[hit.end - 1].end].to_string();
-        out.push(build(
-            paragraph,
-            sentence,
-            sentence,
-            None,
-            verb,
-            &lower,
-            &masks,
-            0,
-            lower.len(),
-            hit,
-            lexicon,
-        ));
+        let (mut token_start, mut byte_start) = (0, 0);
+        for (k, &hit) in hits.iter().enumerate() {
+            let last = k + 1 == hits.len();
+            let verb_token = &tokens[hit.end - 1];
+            if !last && !ends_cjk_clause(verb_token.word, &sentence[verb_token.end..]) {
+                continue;
+            }
+            let (byte_end, token_end) = if last {
+                (sentence.len(), lower.len())
+            } else {
+                (verb_token.end, hit.end)
+            };
+            let text = sentence[byte_start..byte_end].trim_start_matches(|c: char| {
+                c.is_whitespace() || matches!(c, ',' | '\u{3001}' | '\u{ff0c}')
+            });
+            let verb = sentence[tokens[hit.start].start..verb_token.end].to_string();
+            out.push(build(
+                paragraph,
+                text,
+                text,
+                None,
+                verb,
+                &lower,
+                &masks,
+                token_start,
+                token_end,
+                hit,
+                lexicon,
+            ));
+            (token_start, byte_start) = (hit.end, byte_end);
+        }
         return;
     }
     // Where each commitment's verb phrase starts (adverbs included).
@@ -1397,19 +1429,25 @@ pub fn shift(
                 format!("{} {}", extra.join(" "), phrase(c))
             }
         };
-        let note = if phrase(old) == phrase(new) && modal(old) != modal(new) {
-            format!(
-                "{} {} \u{2192} {} {}",
-                phrase(old),
-                modal(old),
-                phrase(new),
-                modal(new)
+        // Japanese writes no spaces between words.
+        let shown = |c: &Commitment, words: String| {
+            if is_japanese(&c.text) {
+                words.replace(' ', "")
+            } else {
+                words
+            }
+        };
+        let (from, to) = if phrase(old) == phrase(new) && modal(old) != modal(new) {
+            (
+                format!("{} {}", phrase(old), modal(old)),
+                format!("{} {}", phrase(new), modal(new)),
             )
         } else if old.verb == new.verb && with_modifiers(old) != with_modifiers(new) {
-            format!("{} \u{2192} {}", with_modifiers(old), with_modifiers(new))
+            (with_modifiers(old), with_modifiers(new))
         } else {
-            format!("{} \u{2192} {}", phrase(old), phrase(new))
+            (phrase(old), phrase(new))
         };
+        let note = format!("{} \u{2192} {}", shown(old, from), shown(new, to));
         notes.push(note);
     } else if let (Some(x), Some(y)) = (a.modal, b.modal) {
         delta = y - x;
@@ -1666,10 +1704,7 @@ mod tests {
             ]
         );
         assert_eq!(changes[0].shift, Some(Shift::Stronger));
-        assert_eq!(
-            changes[0].notes,
-            ["強く 非難した \u{2192} 最も 強い 非難した"]
-        );
+        assert_eq!(changes[0].notes, ["強く非難した \u{2192} 最も強い非難した"]);
     }
 
     fn one_pair(old: &str, new: &str) -> CommitmentChange {
@@ -1743,21 +1778,71 @@ mod tests {
 
     #[test]
     fn korean_serious_concern_is_stronger_and_named_with_its_noun() {
-        // "shared concern … emphasized" → "expressed serious concern …
-        // emphasized": the verb that ends the sentence is the same; the
+        // "expressed concern …, and emphasized" → "expressed serious
+        // concern …, and emphasized": each verb has its clause, and the
         // shift note shows the modifier with the word it modifies.
-        let old = "3국은 국제법에 부합하지 않는 행위에 대한 우려를 공유하고, 항행의 자유를 존중하는 것의 중요성을 강조하였다.";
+        let old = "3국은 국제법에 부합하지 않는 행위에 대한 우려를 표명하고, 항행의 자유를 존중하는 것의 중요성을 강조하였다.";
         let new = "3국은 국제법에 부합하지 않는 행위에 대해 심각한 우려를 표명하고, 항행의 자유를 존중하는 것의 중요성을 강조하였다.";
+        let texts: Vec<String> = commitments(old).into_iter().map(|c| c.text).collect();
+        assert_eq!(
+            texts,
+            [
+                "3국은 국제법에 부합하지 않는 행위에 대한 우려를 표명하고",
+                "항행의 자유를 존중하는 것의 중요성을 강조하였다."
+            ]
+        );
         let changes = compare(
             &commitments(old),
             &commitments(new),
             &MatchOptions::default(),
         );
-        assert_eq!(changes.len(), 1);
-        assert_eq!(changes[0].shift, Some(Shift::Stronger));
+        let (reworded, kept) = reworded_and_kept(changes);
+        assert_eq!(reworded.shift, Some(Shift::Stronger));
         assert_eq!(
-            changes[0].notes[0],
-            "강조하였다 \u{2192} 심각한 우려를 강조하였다"
+            reworded.notes[0],
+            "표명하고 \u{2192} 심각한 우려를 표명하고"
+        );
+        assert_eq!(kept.similarity, Some(1.0));
+    }
+
+    /// The two changes of a pair of two-clause sentences, one clause
+    /// reworded and one kept.
+    fn reworded_and_kept(changes: Vec<CommitmentChange>) -> (CommitmentChange, CommitmentChange) {
+        let kinds: Vec<CommitmentKind> = changes.iter().map(|c| c.kind).collect();
+        let (mut reworded, mut kept): (Vec<_>, Vec<_>) = changes
+            .into_iter()
+            .partition(|c| c.kind == CommitmentKind::Reworded);
+        assert_eq!((reworded.len(), kept.len()), (1, 1), "{kinds:?}");
+        (reworded.remove(0), kept.remove(0))
+    }
+
+    #[test]
+    fn korean_and_japanese_verbs_in_a_connective_form_end_their_clause() {
+        // "strongly condemned …, and affirmed …": the intensifier that was
+        // dropped is the condemnation's, not the affirmation's.
+        let old = "三者は、弾道ミサイルの発射を強く非難し、安保理決議の履行の重要性を確認した。";
+        let new = "三者は、弾道ミサイルの発射を非難し、安保理決議の履行の重要性を確認した。";
+        let changes = compare(
+            &commitments(old),
+            &commitments(new),
+            &MatchOptions::default(),
+        );
+        let (reworded, kept) = reworded_and_kept(changes);
+        assert_eq!(reworded.shift, Some(Shift::Weaker));
+        assert_eq!(reworded.notes[0], "強く非難し \u{2192} 非難し");
+        assert_eq!(
+            kept.new.as_ref().map(|c| c.text.as_str()),
+            Some("安保理決議の履行の重要性を確認した。")
+        );
+        // Without a comma, "지지하고 있다" (are supporting) is one verb; a
+        // noun before a comma ("합의,") ends no clause.
+        assert_eq!(
+            commitments("3국은 한국의 노력을 지지하고 있다고 강조하였다.").len(),
+            1
+        );
+        assert_eq!(
+            commitments("3국은 캠프 데이비드 합의, 프레임워크의 이행을 환영하였다.").len(),
+            1
         );
     }
 
