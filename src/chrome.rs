@@ -1008,6 +1008,8 @@ mod tests {
                 "- 2 -",
                 "2 / 3",
                 "Release No.:NR-1",
+                "Release No: NR-2025-0412 | June 3, 2025",
+                "News Release No. 24-118 \u{b7} Sept. 23, 2024",
                 "U.S. Department of Defense",
                 "Department of State",
                 "Office of the Spokesperson",

@@ -1381,6 +1381,10 @@ fn list(items: &[String]) -> String {
     }
 }
 
+/// How many words after an English verb a modifier of it may stand and
+/// still be shown after it in a shift note.
+const AFTER_VERB: usize = 2;
+
 /// Compares the strength of two paired commitments: the verb's level plus
 /// its intensifiers and softeners first; if those balance, the modal.
 pub fn shift(
@@ -1423,11 +1427,38 @@ pub fn shift(
                     }
                 })
                 .collect();
-            if extra.is_empty() {
-                phrase(c)
-            } else {
-                format!("{} {}", extra.join(" "), phrase(c))
+            // An English modifier a few words after the verb is shown
+            // where it stands, with the words between ("agreed to consider").
+            let lower: Vec<String> = words
+                .iter()
+                .map(|t| {
+                    t.trim_matches(|ch: char| !ch.is_alphanumeric())
+                        .to_lowercase()
+                })
+                .collect();
+            let verb_at = (!with_word)
+                .then(|| lower.iter().position(|t| t == own[0]))
+                .flatten();
+            let (after, before): (Vec<String>, Vec<String>) =
+                extra.into_iter().partition(|w| match verb_at {
+                    Some(v) => lower
+                        .iter()
+                        .skip(v + own.len())
+                        .take(AFTER_VERB)
+                        .any(|t| t == w),
+                    None => false,
+                });
+            let mut shown = before;
+            shown.push(phrase(c));
+            if let (Some(v), false) = (verb_at, after.is_empty()) {
+                let from = v + own.len();
+                let last = (from..(from + AFTER_VERB).min(lower.len()))
+                    .filter(|&i| after.contains(&lower[i]))
+                    .max()
+                    .unwrap_or(from);
+                shown.extend(lower[from..=last].iter().cloned());
             }
+            shown.join(" ")
         };
         // Japanese writes no spaces between words.
         let shown = |c: &Commitment, words: String| {
@@ -1854,6 +1885,13 @@ mod tests {
             &MatchOptions::default(),
         );
         assert_eq!(changes[0].notes[0], "recognized \u{2192} fully recognized");
+        // A modifier right after the verb stands after it.
+        let changes = compare(
+            &commitments("The Ministers agreed to consider holding an exercise."),
+            &commitments("The Ministers agreed to hold an exercise."),
+            &MatchOptions::default(),
+        );
+        assert_eq!(changes[0].notes[0], "agreed to consider \u{2192} agreed");
     }
 
     #[test]
