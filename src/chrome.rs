@@ -261,6 +261,13 @@ impl Chrome {
             .position(|(b, k)| k.is_empty() && is_prose(&b.text))
             .or_else(|| kinds.iter().position(Vec::is_empty))
             .unwrap_or(blocks.len());
+        // Above the statement, a block said again by the next one: the end
+        // of a breadcrumb that repeats the page's heading.
+        let repeated: Vec<bool> = blocks
+            .iter()
+            .zip(blocks.iter().skip(1).map(Some).chain([None]))
+            .map(|(block, next)| next.is_some_and(|n| n.text == block.text))
+            .collect();
         let mut ended = false;
         for (i, (block, kinds)) in blocks.into_iter().zip(kinds).enumerate() {
             let in_header = i < body;
@@ -275,7 +282,7 @@ impl Chrome {
                 Some(RuleKind::Page)
             } else if in_header && kinds.contains(&RuleKind::Dateline) {
                 Some(RuleKind::Dateline)
-            } else if in_header && kinds.contains(&RuleKind::Header) {
+            } else if in_header && (kinds.contains(&RuleKind::Header) || repeated[i]) {
                 Some(RuleKind::Header)
             } else {
                 None
@@ -1001,6 +1008,8 @@ mod tests {
                 "Press Releases",
                 "Briefings & Statements",
                 "Speeches and Remarks",
+                "STATEMENTS AND RELEASES",
+                "Newsroom",
                 "For Immediate Release",
                 "IMMEDIATE RELEASE",
                 "Release No: NR-123-24",
@@ -1057,6 +1066,9 @@ mod tests {
                 "Tag: DPRK",
                 "Share this article",
                 "Back to top",
+                "Home",
+                "Stay Connected",
+                "Sign Up",
                 "Subscribe to our newsletter",
                 "Sign up for email updates",
                 "Facebook | X | Email | Print",

@@ -109,6 +109,11 @@ fn group_lines<'a>(
             let breaks = (item && (closed || previous_item))
                 || chrome
                 || previous_chrome
+                // A heading said twice (a page's breadcrumb ends with the
+                // title its heading repeats) is two blocks.
+                || (current.len() == 1
+                    && line.trim() == last.trim()
+                    && !line.trim_start().starts_with(char::is_lowercase))
                 || (indented_starts
                     && (is_indented(line) || stands_alone(last, line, next, &is_blank)))
                 || (wrapped_without_blanks && next_word_fits(last, line, width));

@@ -150,6 +150,31 @@ fn a_portal_copy_equals_its_bare_statement() {
 }
 
 #[test]
+fn site_copies_equal_their_bare_statement() {
+    // A department page (a breadcrumb that repeats the title, "Home", "Tags"
+    // then tag and related-article lines), a briefing-room page ("STATEMENTS
+    // AND RELEASES" under the title, "Stay Connected" and a sign-up form)
+    // and a release with its number and date on one line.
+    let body = "tests/fixtures/press-release-copy/body.txt";
+    for (page, date) in [
+        ("department-page.txt", "September 23, 2024"),
+        ("briefing-room-page.txt", "September 23, 2024"),
+        ("release-line.txt", "Sept. 23, 2024"),
+    ] {
+        let page = format!("tests/fixtures/site-copies/{page}");
+        let (code, yaml) = stdout_of(&["--format", "yaml", &page, body]);
+        assert_eq!(code, Some(0), "{page}: {yaml}");
+        let report: serde_yaml::Value = serde_yaml::from_str(&yaml).expect("YAML report");
+        assert_eq!(
+            report["old"]["title"].as_str(),
+            Some("Joint Statement on the Trilateral Ministerial Meeting"),
+            "{page}"
+        );
+        assert_eq!(report["old"]["date"].as_str(), Some(date), "{page}");
+    }
+}
+
+#[test]
 fn press_release_furniture_and_captions_are_set_aside() {
     let page = "tests/fixtures/press-release-copy/page.txt";
     let body = "tests/fixtures/press-release-copy/body.txt";
