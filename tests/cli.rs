@@ -172,6 +172,20 @@ fn site_copies_equal_their_bare_statement() {
         );
         assert_eq!(report["old"]["date"].as_str(), Some(date), "{page}");
     }
+    // A Japanese ministry page: language and text-size switches, a PDF link,
+    // "関連リンク" (related links) and "…へ戻る" (back to …) lines.
+    let (code, yaml) = stdout_of(&[
+        "--format",
+        "yaml",
+        "tests/fixtures/site-copies/ja-page.txt",
+        "tests/fixtures/site-copies/ja-body.txt",
+    ]);
+    assert_eq!(code, Some(0), "{yaml}");
+    let report: serde_yaml::Value = serde_yaml::from_str(&yaml).expect("YAML report");
+    assert_eq!(
+        report["old"]["title"].as_str(),
+        Some("第18回日米韓防衛実務者協議（DTT）共同声明")
+    );
 }
 
 #[test]
