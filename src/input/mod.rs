@@ -168,6 +168,11 @@ pub fn decode(name: &str, bytes: &[u8], options: &ReadOptions) -> Result<Source>
             (text.into_owned(), static_name(encoding))
         }
     } else {
+        if let Some(kind) = document_format(bytes) {
+            return Err(not_text(format!(
+                "{kind}, not text: save or copy its text first"
+            )));
+        }
         if let Some(at) = bytes.iter().position(|&b| b == 0) {
             let hint = if looks_like_utf16(bytes) {
                 " (UTF-16 without a byte order mark? try --encoding utf-16le)"
@@ -260,6 +265,23 @@ pub fn blocks(source: &Source, chrome: &Chrome) -> Vec<Block> {
     }
 }
 
+/// The kind of a document file that statements are often published as but
+/// that is not text, from its first bytes: said by name, so that the user
+/// knows to extract the text (`pdftotext`, "Save as plain text").
+fn document_format(bytes: &[u8]) -> Option<&'static str> {
+    if bytes.starts_with(b"%PDF-") {
+        Some("a PDF file")
+    } else if bytes.starts_with(b"PK\x03\x04") {
+        Some("a ZIP archive (a Word .docx or HWPX file?)")
+    } else if bytes.starts_with(b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1") {
+        Some("an OLE document (a Word .doc or HWP file?)")
+    } else if bytes.starts_with(b"{\\rtf") {
+        Some("an RTF document")
+    } else {
+        None
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -303,6 +325,13 @@ mod tests {
         );
         assert!(decode_err(b"abc\xE2\x80").contains("truncated UTF-8 sequence at byte offset 3"));
         assert!(decode_err(b"\xEF\xBB\xBFab\xFF").contains("offset 5"));
+    }
+
+    #[test]
+    fn document_files_are_named() {
+        assert!(decode_err(b"%PDF-1.7\n%\xe2\xe3").contains("a PDF file, not text"));
+        assert!(decode_err(b"PK\x03\x04\x14\0").contains("docx"));
+        assert!(decode_err(b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1\0\0").contains("HWP"));
     }
 
     #[test]
