@@ -186,6 +186,18 @@ fn site_copies_equal_their_bare_statement() {
         report["old"]["title"].as_str(),
         Some("第18回日米韓防衛実務者協議（DTT）共同声明")
     );
+    // A Korean ministry bulletin board saved as HTML: skip links, a menu bar
+    // and breadcrumb in classed divs, a table of title, author, date and
+    // views, an attachment, previous/next links, "목록" and a footer.
+    let (code, yaml) = stdout_of(&[
+        "--format",
+        "yaml",
+        "tests/fixtures/site-copies/ko-board-page.html",
+        "corpus/dtt-ko/15th.txt",
+    ]);
+    assert_eq!(code, Some(0), "{yaml}");
+    let report: serde_yaml::Value = serde_yaml::from_str(&yaml).expect("YAML report");
+    assert_eq!(report["old"]["date"].as_str(), Some("2024-09-12"));
 }
 
 #[test]

@@ -19,7 +19,8 @@ const SKIP_TAGS: &[&str] = &[
 #[rustfmt::skip]
 const FURNITURE_WORDS: &[&str] = &[
     "cookie", "share", "social", "breadcrumb", "related", "newsletter", "subscribe", "banner",
-    "skip-link", "skiplink",
+    "skip", "nav", "menu", "gnb", "lnb", "snb", "location", "footer", "pagination", "paging",
+    "prev-next", "prevnext", "sitemap", "quick",
 ];
 
 /// Elements that end the run of inline text before them and start a new one.
