@@ -21,7 +21,7 @@ use std::hash::BuildHasherDefault;
 use crate::align::WordHasher;
 
 use crate::commitments::sentence::sentences;
-use crate::model::{Change, ChangeKind, SpanTag};
+use crate::model::{Carried, CarriedHow, Change, ChangeKind, SpanTag};
 use crate::normalize::fold_typography_cow;
 
 /// Sentences shorter than this many words are not followed: "They agreed."
@@ -30,20 +30,6 @@ const MIN_WORDS: usize = 4;
 
 /// Words of a moved sentence quoted in a note.
 const QUOTED_WORDS: usize = 8;
-
-/// How the notes on the change that lost the sentences begin, before the
-/// new paragraph's number: the digest reads them back.
-pub(crate) const MERGED_INTO: &str = "merged into new \u{b6}";
-/// See [`MERGED_INTO`].
-pub(crate) const SPLIT_INTO: &str = "split: part is now new \u{b6}";
-/// See [`MERGED_INTO`]: a removed paragraph wholly inside an added one
-/// (extended beyond recognition).
-pub(crate) const PART_OF: &str = "now part of new \u{b6}";
-/// See [`MERGED_INTO`]: a removed paragraph and an added one made of the
-/// same sentences, in another order.
-pub(crate) const REARRANGED_AS: &str = "rearranged as new \u{b6}";
-/// See [`MERGED_INTO`]; after "sentence" or "N sentences".
-pub(crate) const MOVED_TO: &str = " moved to new \u{b6}";
 
 /// Maps keyed by sentences, hashed as words are.
 type Map<K, V> = HashMap<K, V, BuildHasherDefault<WordHasher>>;
@@ -62,14 +48,14 @@ struct Piece<'a> {
 /// the sentences it gained came from, when they moved word for word between
 /// paragraphs.
 pub fn annotate(changes: &mut [Change]) {
-    let notes = notes(changes);
-    for (change, notes) in changes.iter_mut().zip(notes) {
-        change.notes.extend(notes);
+    let carried = carried(changes);
+    for (change, carried) in changes.iter_mut().zip(carried) {
+        change.carried.extend(carried);
     }
 }
 
-fn notes(changes: &[Change]) -> Vec<Vec<String>> {
-    let mut notes = vec![Vec::new(); changes.len()];
+fn carried(changes: &[Change]) -> Vec<Vec<Carried>> {
+    let mut notes: Vec<Vec<Carried>> = vec![Vec::new(); changes.len()];
     let mut lost: Vec<(Cow<'_, str>, Piece<'_>)> = Vec::new();
     let mut gained: Vec<(Cow<'_, str>, Piece<'_>)> = Vec::new();
     // How many sentences each side of a change has in all.
@@ -164,40 +150,30 @@ fn notes(changes: &[Change]) -> Vec<Vec<String>> {
         let whole_old = changes[m.from].kind == ChangeKind::Removed && n == old_count[m.from];
         let whole_new = changes[m.to].kind == ChangeKind::Added && n == new_count[m.to];
         let to_pair = changes[m.to].kind != ChangeKind::Added;
-        let (went, came) = if whole_old && whole_new {
-            (
-                format!("{REARRANGED_AS}{}", m.new_paragraph),
-                format!("rearranged from old \u{b6}{}", m.old_paragraph),
-            )
+        let how = if whole_old && whole_new {
+            CarriedHow::Rearranged
         } else if whole_old && to_pair {
-            (
-                format!("{MERGED_INTO}{}", m.new_paragraph),
-                format!("merged with old \u{b6}{}", m.old_paragraph),
-            )
+            CarriedHow::Merged
         } else if whole_old {
-            (
-                format!("{PART_OF}{}", m.new_paragraph),
-                format!("takes in all of old \u{b6}{}", m.old_paragraph),
-            )
+            CarriedHow::PartOf
         } else if whole_new {
-            (
-                format!("{SPLIT_INTO}{}", m.new_paragraph),
-                format!("split from old \u{b6}{}", m.old_paragraph),
-            )
+            CarriedHow::Split
         } else {
-            let what = if n == 1 {
-                "sentence".to_string()
-            } else {
-                format!("{n} sentences")
-            };
-            let quote = quote(m.sentences[0]);
-            (
-                format!("{what}{MOVED_TO}{}: {quote}", m.new_paragraph),
-                format!("{what} moved from old \u{b6}{}: {quote}", m.old_paragraph),
-            )
+            CarriedHow::Sentences {
+                count: n,
+                quote: quote(m.sentences[0]),
+            }
         };
-        notes[m.from].push(went);
-        notes[m.to].push(came);
+        notes[m.to].push(Carried {
+            how: how.clone(),
+            lost: false,
+            other: m.old_paragraph,
+        });
+        notes[m.from].push(Carried {
+            how,
+            lost: true,
+            other: m.new_paragraph,
+        });
     }
     notes
 }
@@ -318,7 +294,7 @@ mod tests {
         compare(&old, &new, &Options::default())
             .changes
             .into_iter()
-            .map(|c| (c.kind, c.notes))
+            .map(|c| (c.kind, c.carried.iter().map(ToString::to_string).collect()))
             .collect()
     }
 

@@ -74,7 +74,7 @@ pub fn classify(
             similarity: None,
             spans: Vec::new(),
             edits: Vec::new(),
-            notes: Vec::new(),
+            carried: Vec::new(),
         };
         keyed.push(((anchor[i], 1, i), change));
     }
@@ -86,7 +86,7 @@ pub fn classify(
             similarity: None,
             spans: Vec::new(),
             edits: Vec::new(),
-            notes: Vec::new(),
+            carried: Vec::new(),
         };
         keyed.push(((j + 1, 0, 0), change));
     }
@@ -122,7 +122,7 @@ fn paired_change(kind: ChangeKind, o: &Paragraph, n: &Paragraph, pair: &Pair) ->
         similarity: Some(round_similarity(pair)),
         spans,
         edits,
-        notes: Vec::new(),
+        carried: Vec::new(),
     }
 }
 

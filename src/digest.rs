@@ -4,6 +4,7 @@
 
 use crate::Report;
 use crate::commitments::{Commitment, CommitmentKind, Shift};
+use crate::model::CarriedHow;
 
 /// How many merges, splits and moved sentences the digest names.
 const RESTRUCTURED_LISTED: usize = 3;
@@ -96,57 +97,27 @@ pub fn digest(report: &Report) -> Vec<String> {
     lines
 }
 
-/// Paragraphs merged or split, and sentences moved between paragraphs, from
-/// the notes of the changes that lost them: "old ¶3 merged into new ¶3",
+/// Paragraphs merged or split, and sentences moved between paragraphs, as
+/// the changes that lost them carry them: "old ¶3 merged into new ¶3",
 /// "old ¶5 split, part now new ¶6", "1 sentence moved from old ¶5 to new ¶7".
 fn restructured(report: &Report) -> Vec<String> {
-    use crate::carried::{MERGED_INTO, MOVED_TO, PART_OF, REARRANGED_AS, SPLIT_INTO};
     let mut out = Vec::new();
     for change in &report.changes {
         let Some(old) = &change.old else { continue };
-        for note in &change.notes {
-            let number = |rest: &str| {
-                rest.split(|c: char| !c.is_ascii_digit())
-                    .next()
-                    .unwrap_or_default()
-                    .to_string()
-            };
-            if let Some(rest) = note.strip_prefix(MERGED_INTO) {
-                out.push(format!(
-                    "old \u{b6}{} merged into new \u{b6}{}",
-                    old.index,
-                    number(rest)
-                ));
-            } else if let Some(rest) = note.strip_prefix(PART_OF) {
-                out.push(format!(
-                    "old \u{b6}{} now part of new \u{b6}{}",
-                    old.index,
-                    number(rest)
-                ));
-            } else if let Some(rest) = note.strip_prefix(REARRANGED_AS) {
-                out.push(format!(
-                    "old \u{b6}{} rearranged as new \u{b6}{}",
-                    old.index,
-                    number(rest)
-                ));
-            } else if let Some(rest) = note.strip_prefix(SPLIT_INTO) {
-                out.push(format!(
-                    "old \u{b6}{} split, part now new \u{b6}{}",
-                    old.index,
-                    number(rest)
-                ));
-            } else if let Some((what, rest)) = note.split_once(MOVED_TO) {
-                let what = if what == "sentence" {
-                    "1 sentence"
-                } else {
-                    what
-                };
-                out.push(format!(
-                    "{what} moved from old \u{b6}{} to new \u{b6}{}",
-                    old.index,
-                    number(rest)
-                ));
-            }
+        for carried in change.carried.iter().filter(|c| c.lost) {
+            let (from, to) = (old.index, carried.other);
+            out.push(match &carried.how {
+                CarriedHow::Merged => format!("old \u{b6}{from} merged into new \u{b6}{to}"),
+                CarriedHow::PartOf => format!("old \u{b6}{from} now part of new \u{b6}{to}"),
+                CarriedHow::Rearranged => {
+                    format!("old \u{b6}{from} rearranged as new \u{b6}{to}")
+                }
+                CarriedHow::Split => format!("old \u{b6}{from} split, part now new \u{b6}{to}"),
+                CarriedHow::Sentences { count, .. } => format!(
+                    "{count} sentence{} moved from old \u{b6}{from} to new \u{b6}{to}",
+                    plural(*count)
+                ),
+            });
         }
     }
     out

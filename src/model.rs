@@ -88,10 +88,70 @@ pub struct Change {
     /// The edits alone, with context (reworded and moved).
     pub edits: Vec<Edit>,
     /// Where the sentences this paragraph lost went, or those it gained
-    /// came from, when they moved word for word between paragraphs
-    /// ("merged into new ¶3", "split from old ¶5", "sentence moved to new
-    /// ¶7: “…”").
-    pub notes: Vec<String>,
+    /// came from, when they moved word for word between paragraphs; each
+    /// reads as a note ("merged into new ¶3", "split from old ¶5",
+    /// "sentence moved to new ¶7: “…”").
+    pub carried: Vec<Carried>,
+}
+
+/// Sentences carried word for word between this change's paragraph and
+/// another one.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Carried {
+    /// What the move made of the two paragraphs.
+    pub how: CarriedHow,
+    /// Whether this paragraph lost the sentences (it is the old one) or
+    /// gained them.
+    pub lost: bool,
+    /// The other paragraph's number: in the new statement when this one
+    /// lost the sentences, in the old one when it gained them.
+    pub other: usize,
+}
+
+/// What moving sentences between two changed paragraphs made of them.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum CarriedHow {
+    /// A removed and an added paragraph made of the same sentences in
+    /// another order.
+    Rearranged,
+    /// A removed paragraph went whole into a paragraph that has an old one.
+    Merged,
+    /// A removed paragraph went whole into an added one with more in it.
+    PartOf,
+    /// An added paragraph is made only of sentences an old one lost.
+    Split,
+    /// Some sentences moved between two paragraphs.
+    Sentences {
+        /// How many.
+        count: usize,
+        /// The first words of the first, in quotation marks.
+        quote: String,
+    },
+}
+
+impl std::fmt::Display for Carried {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let n = self.other;
+        match (&self.how, self.lost) {
+            (CarriedHow::Rearranged, true) => write!(f, "rearranged as new \u{b6}{n}"),
+            (CarriedHow::Rearranged, false) => write!(f, "rearranged from old \u{b6}{n}"),
+            (CarriedHow::Merged, true) => write!(f, "merged into new \u{b6}{n}"),
+            (CarriedHow::Merged, false) => write!(f, "merged with old \u{b6}{n}"),
+            (CarriedHow::PartOf, true) => write!(f, "now part of new \u{b6}{n}"),
+            (CarriedHow::PartOf, false) => write!(f, "takes in all of old \u{b6}{n}"),
+            (CarriedHow::Split, true) => write!(f, "split: part is now new \u{b6}{n}"),
+            (CarriedHow::Split, false) => write!(f, "split from old \u{b6}{n}"),
+            (CarriedHow::Sentences { count, quote }, lost) => {
+                let what = if *count == 1 {
+                    "sentence".to_string()
+                } else {
+                    format!("{count} sentences")
+                };
+                let way = if lost { "to new" } else { "from old" };
+                write!(f, "{what} moved {way} \u{b6}{n}: {quote}")
+            }
+        }
+    }
 }
 
 /// A paragraph that did not change, for `--all`.

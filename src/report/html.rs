@@ -441,8 +441,12 @@ fn change_block(out: &mut String, number: usize, change: &Change) {
         out,
         "<a class=\"anchor\" href=\"#change-{number}\" title=\"Link to this change\">#</a></h3>"
     );
-    for note in &change.notes {
-        let _ = writeln!(out, "<p class=\"notes\">\u{21b3} {}</p>", esc(note));
+    for note in &change.carried {
+        let _ = writeln!(
+            out,
+            "<p class=\"notes\">\u{21b3} {}</p>",
+            esc(&note.to_string())
+        );
     }
 
     let old_text = change.old.as_ref().map(|s| s.text.as_str());

@@ -214,8 +214,8 @@ fn change_block(out: &mut String, change: &Change) {
         None => String::new(),
     };
     out.push_str(&format!("\n#### {kind} {place}{similarity}\n\n"));
-    for note in &change.notes {
-        out.push_str(&format!("_{}_\n\n", escape(note)));
+    for note in &change.carried {
+        out.push_str(&format!("_{}_\n\n", escape(&note.to_string())));
     }
 
     let old_text = change.old.as_ref().map_or("", |s| s.text.as_str());

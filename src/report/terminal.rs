@@ -10,7 +10,7 @@ use std::io::{self, Write};
 use owo_colors::{OwoColorize, Style};
 use unicode_width::UnicodeWidthStr;
 
-use crate::model::{Change, ChangeKind, Span, SpanTag};
+use crate::model::{CarriedHow, Change, ChangeKind, Span, SpanTag};
 use crate::{Report, SideInfo};
 
 /// The styles of a report. Every style a renderer uses is a field here, so
@@ -129,7 +129,11 @@ fn sanitized(report: &Report) -> Report {
         for span in &mut change.spans {
             span.text = safe(&span.text);
         }
-        change.notes = change.notes.iter().map(|n| safe(n)).collect();
+        for carried in &mut change.carried {
+            if let CarriedHow::Sentences { quote, .. } = &mut carried.how {
+                *quote = safe(quote);
+            }
+        }
     }
     for u in &mut r.unchanged {
         u.old.text = safe(&u.old.text);
@@ -456,7 +460,7 @@ fn change_block(
         similarity.style(p.dim),
         accepted.style(p.dim)
     )?;
-    for note in &change.notes {
+    for note in &change.carried {
         writeln!(out, "    {}", format!("\u{21b3} {note}").style(p.dim))?;
     }
     match change.kind {

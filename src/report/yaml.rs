@@ -329,7 +329,7 @@ fn change(c: Change, accepted: &std::collections::BTreeSet<String>) -> YamlChang
         accepted: accepted.contains(&fingerprint),
         fingerprint,
         edits: c.edits.iter().map(YamlEdit::from).collect(),
-        notes: c.notes,
+        notes: c.carried.iter().map(ToString::to_string).collect(),
     }
 }
 
