@@ -46,8 +46,9 @@ fn main() {
 }
 
 /// Whether a program linked here with packed relative relocations links
-/// without a warning and runs. Only when building for this machine with the
-/// default linker (`cc`): a cross build or a chosen linker is left alone.
+/// and runs. Only when building for this machine with the default linker
+/// (`cc`): a cross build or a chosen linker is left alone. (GNU ld before
+/// 2.38 ignores the option with a warning: the binary is then as usual.)
 fn links_packed_relocations() -> bool {
     if env::var("TARGET").ok() != env::var("HOST").ok() {
         return false;
@@ -57,8 +58,14 @@ fn links_packed_relocations() -> bool {
         "CARGO_TARGET_{}_LINKER",
         target.to_uppercase().replace('-', "_")
     );
+    // A linker chosen in the flags (`-C linker=…`, `-C link-arg=-fuse-ld=gold`)
+    // or in `.cargo/config.toml` (`RUSTC_LINKER`) may not know the option.
     let flags = env::var("CARGO_ENCODED_RUSTFLAGS").unwrap_or_default();
-    if env::var_os(linker_var).is_some() || flags.contains("linker") {
+    if env::var_os(linker_var).is_some()
+        || env::var_os("RUSTC_LINKER").is_some()
+        || flags.contains("linker")
+        || flags.contains("fuse-ld")
+    {
         return false;
     }
     let Some(out) = env::var_os("OUT_DIR").map(PathBuf::from) else {

@@ -27,6 +27,9 @@ pub enum RuleKind {
     Page,
     /// This paragraph and all that follow are not the statement.
     End,
+    /// A label that ends the statement ("Tags", "Attachments") when no
+    /// paragraph of prose follows it; else it is a heading of the statement.
+    Tail,
 }
 
 impl RuleKind {
@@ -37,6 +40,7 @@ impl RuleKind {
             "anywhere" => RuleKind::Anywhere,
             "page" => RuleKind::Page,
             "end" => RuleKind::End,
+            "tail" => RuleKind::Tail,
             _ => return None,
         })
     }
@@ -49,6 +53,7 @@ impl RuleKind {
             RuleKind::Anywhere => "anywhere",
             RuleKind::Page => "page",
             RuleKind::End => "end",
+            RuleKind::Tail => "tail",
         }
     }
 }
@@ -164,7 +169,7 @@ impl Chrome {
             };
             let kind = RuleKind::parse(kind).ok_or_else(|| {
                 error(format!(
-                    "unknown rule kind '{kind}' (header, dateline, anywhere, page, end)"
+                    "unknown rule kind '{kind}' (header, dateline, anywhere, page, end, tail)"
                 ))
             })?;
             let pattern = pattern.trim();
@@ -268,6 +273,12 @@ impl Chrome {
             .zip(blocks.iter().skip(1).map(Some).chain([None]))
             .map(|(block, next)| next.is_some_and(|n| n.text == block.text))
             .collect();
+        // Whether a paragraph of prose (matching no rule) comes after each block.
+        let mut prose_after = vec![false; blocks.len()];
+        for i in (0..blocks.len().saturating_sub(1)).rev() {
+            prose_after[i] =
+                prose_after[i + 1] || (kinds[i + 1].is_empty() && is_prose(&blocks[i + 1].text));
+        }
         let mut ended = false;
         for (i, (block, kinds)) in blocks.into_iter().zip(kinds).enumerate() {
             let in_header = i < body;
@@ -276,6 +287,9 @@ impl Chrome {
             } else if !in_header && kinds.contains(&RuleKind::End) {
                 ended = true;
                 Some(RuleKind::End)
+            } else if !in_header && kinds.contains(&RuleKind::Tail) && !prose_after[i] {
+                ended = true;
+                Some(RuleKind::Tail)
             } else if kinds.contains(&RuleKind::Anywhere) {
                 Some(RuleKind::Anywhere)
             } else if kinds.contains(&RuleKind::Page) {
@@ -318,14 +332,19 @@ fn first_line(s: &str) -> String {
         .to_string()
 }
 
-/// A paragraph of statement prose: a sentence of some length.
+/// A paragraph of statement prose: a sentence of some length (Korean,
+/// Chinese and Japanese say as much in fewer characters).
 fn is_prose(text: &str) -> bool {
     let words = text.split_whitespace().count();
     let chars = text.chars().count();
     let ends = text
         .trim_end()
         .ends_with(['.', '\u{3002}', '!', '?', ':', ';', '"', '\u{201D}', ')']);
-    ends && (words >= 10 || chars >= 60)
+    let wide = || {
+        use unicode_width::UnicodeWidthChar;
+        text.chars().any(|c| c.width() == Some(2))
+    };
+    ends && (words >= 10 || chars >= 60 || (chars >= 20 && wide()))
 }
 
 /// The title: the statement's first block, when it is title-like and more
@@ -1070,6 +1089,7 @@ mod tests {
                 "제목",
                 "대변인실",
                 "1,234",
+                "587",
                 "첨부파일",
                 "제15차 DTT 공동성명.hwp",
                 "joint-statement.hwpx",
@@ -1278,6 +1298,33 @@ mod tests {
         assert_eq!(stripped.date.as_deref(), Some("April 26, 2024"));
         assert_eq!(stripped.set_aside.len(), 7);
         assert_eq!(stripped.set_aside[5].rule, RuleKind::End);
+    }
+
+    #[test]
+    fn a_label_ends_the_statement_only_when_no_prose_follows() {
+        // "Attachment" heading a statement's annex stays; "Tags" before a
+        // list of tags and links ends it.
+        let stripped = Chrome::builtin().strip(blocks(&[
+            "Title",
+            BODY,
+            "Attachment",
+            "The Ministers agreed to hold the next meeting in Tokyo in 2026.",
+            "Tags",
+            "Japan",
+            "Republic of Korea",
+        ]));
+        let kept: Vec<&str> = stripped.kept.iter().map(|b| b.text.as_str()).collect();
+        assert_eq!(
+            kept,
+            [
+                "Title",
+                BODY,
+                "Attachment",
+                "The Ministers agreed to hold the next meeting in Tokyo in 2026."
+            ]
+        );
+        assert_eq!(stripped.set_aside[0].rule, RuleKind::Tail);
+        assert_eq!(stripped.set_aside.len(), 3);
     }
 
     #[test]

@@ -395,9 +395,10 @@ fn is_cjk(word: &str) -> bool {
 /// Whether a Korean or Japanese reporting verb ends its clause: it ends in
 /// a connective form ("非難し", "確認するとともに", "求め"; "강조하고",
 /// "재확인하며") and a comma follows. ("지지하고 있다", is supporting, has no
-/// comma; a noun before a comma is no connective form.)
+/// comma; a noun before a comma is no connective form, nor is a purpose,
+/// "確認するため、".)
 fn ends_cjk_clause(verb: &str, after: &str) -> bool {
-    const CONNECTIVES: [&str; 8] = ["し", "して", "つつ", "とともに", "め", "고", "며", "면서"];
+    const CONNECTIVES: [&str; 8] = ["し", "して", "つつ", "とともに", "求め", "고", "며", "면서"];
     after
         .trim_start()
         .starts_with([',', '\u{3001}', '\u{ff0c}'])
@@ -1473,7 +1474,12 @@ pub fn shift(
                 format!("{} {}", phrase(old), modal(old)),
                 format!("{} {}", phrase(new), modal(new)),
             )
-        } else if old.verb == new.verb && with_modifiers(old) != with_modifiers(new) {
+        } else if (old.verb == new.verb || is_cjk(&new.text))
+            && with_modifiers(old) != with_modifiers(new)
+        {
+            // The modifiers that changed; in Korean and Japanese, where the
+            // clause is the whole sentence, whether or not the verb did
+            // ("우려를 공유하고 → 심각한 우려를 표명하고").
             (with_modifiers(old), with_modifiers(new))
         } else {
             (phrase(old), phrase(new))
@@ -1874,6 +1880,30 @@ mod tests {
         assert_eq!(
             commitments("3국은 캠프 데이비드 합의, 프레임워크의 이행을 환영하였다.").len(),
             1
+        );
+        // A purpose ("in order to confirm") is no clause of its own.
+        for purpose in ["確認するため", "確認のため"] {
+            let c = commitments(&format!(
+                "三者は、{purpose}、文書を交換することで一致した。"
+            ));
+            assert_eq!(c.len(), 1, "{purpose}");
+        }
+    }
+
+    #[test]
+    fn korean_shared_concern_to_expressed_serious_concern_names_the_modifier() {
+        let old = "3국은 국제법에 부합하지 않는 행위에 대한 우려를 공유하고, 항행의 자유를 존중하는 것의 중요성을 강조하였다.";
+        let new = "3국은 국제법에 부합하지 않는 행위에 대해 심각한 우려를 표명하고, 항행의 자유를 존중하는 것의 중요성을 강조하였다.";
+        let changes = compare(
+            &commitments(old),
+            &commitments(new),
+            &MatchOptions::default(),
+        );
+        let (reworded, _) = reworded_and_kept(changes);
+        assert_eq!(reworded.shift, Some(Shift::Stronger));
+        assert_eq!(
+            reworded.notes[0],
+            "우려를 공유하고 \u{2192} 심각한 우려를 표명하고"
         );
     }
 

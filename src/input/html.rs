@@ -19,8 +19,18 @@ const SKIP_TAGS: &[&str] = &[
 #[rustfmt::skip]
 const FURNITURE_WORDS: &[&str] = &[
     "cookie", "share", "social", "breadcrumb", "related", "newsletter", "subscribe", "banner",
-    "skip", "nav", "menu", "gnb", "lnb", "snb", "location", "footer", "pagination", "paging",
-    "prev-next", "prevnext", "sitemap", "quick",
+    "skip-link", "skiplink",
+];
+
+/// Words that mark a class or id as navigation when they are its first word
+/// part and at most one part follows: `gnb`, `skip_nav`, `skipNav`,
+/// `location`, `footer-inner`, `quick_menu`; not `navy-news`, `skipper`,
+/// `has-sidebar-nav` or `quickstart-body` (a wrapper of the statement may be
+/// named anything).
+#[rustfmt::skip]
+const NAVIGATION_WORDS: &[&str] = &[
+    "skip", "nav", "navigation", "menu", "gnb", "lnb", "snb", "location", "footer",
+    "pagination", "paging", "prevnext", "prev", "sitemap", "quick", "util",
 ];
 
 /// Elements that end the run of inline text before them and start a new one.
@@ -228,7 +238,12 @@ impl<'a> Walker<'a> {
             || el.attr("style").is_some_and(hidden_style)
             || SKIP_TAGS.contains(&name)
             || (name == "header" && self.sections == 0)
-            || (name != "main" && el.id().into_iter().chain(el.classes()).any(is_furniture))
+            || (name != "main"
+                && el
+                    .id()
+                    .into_iter()
+                    .chain(el.classes())
+                    .any(|t| is_furniture(t) || is_navigation(t)))
     }
 }
 
@@ -263,6 +278,32 @@ fn is_furniture(token: &str) -> bool {
                 .iter()
                 .any(|w| norm.get(i..).is_some_and(|s| s.starts_with(w)))
     })
+}
+
+/// Whether a class or id token names navigation: see [`NAVIGATION_WORDS`].
+fn is_navigation(token: &str) -> bool {
+    let mut parts: Vec<String> = Vec::new();
+    let mut prev: Option<char> = None;
+    for c in token.chars() {
+        let starts = match prev {
+            None => true,
+            Some(p) => !p.is_alphanumeric() || (p.is_lowercase() && c.is_uppercase()),
+        };
+        prev = Some(c);
+        if !c.is_alphanumeric() {
+            continue;
+        }
+        if starts || parts.is_empty() {
+            parts.push(String::new());
+        }
+        if let Some(part) = parts.last_mut() {
+            part.push(c.to_ascii_lowercase());
+        }
+    }
+    parts.len() <= 2
+        && parts
+            .first()
+            .is_some_and(|p| NAVIGATION_WORDS.contains(&p.as_str()))
 }
 
 /// Folds white space runs (not U+00A0) to one space and trims the ends; a
@@ -439,5 +480,40 @@ mod tests {
         assert!(is_furniture("share-tools") && is_furniture("socialLinks"));
         assert!(is_furniture("usa-banner") && is_furniture("skip_link"));
         assert!(!is_furniture("unrelated") && !is_furniture("timeshare"));
+    }
+
+    #[test]
+    fn navigation_tokens_open_the_name() {
+        for token in [
+            "gnb",
+            "gnb_wrap",
+            "skipNav",
+            "skip_nav",
+            "location",
+            "footer-inner",
+        ] {
+            assert!(is_navigation(token), "{token}");
+        }
+        for token in [
+            "navy-news",
+            "quickstart-body",
+            "skipper",
+            "no-nav",
+            "has-sidebar-nav",
+            "menu-item-list",
+        ] {
+            assert!(!is_navigation(token), "{token}");
+        }
+    }
+
+    #[test]
+    fn a_statement_in_an_element_named_like_navigation_is_kept() {
+        let html = r#"<div class="wrap has-sidebar-nav"><article class="navy-news">
+            <h1>Joint Statement</h1><p>The three sides condemned the launches.</p></article></div>
+            <div class="gnb"><a>Home</a></div><div id="footer">Contact</div>"#;
+        assert_eq!(
+            texts(html),
+            ["Joint Statement", "The three sides condemned the launches."]
+        );
     }
 }
