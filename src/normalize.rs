@@ -186,7 +186,14 @@ pub fn split_number(text: &str) -> (Option<&str>, &str) {
         return (None, text);
     };
     let rest = text[end..].trim_start();
-    if rest.is_empty() || rest.len() == text[end..].len() {
+    // Japanese and Chinese write a wide bullet right before the item's
+    // first character ("・第4回…").
+    let wide_bullet = || {
+        use unicode_width::UnicodeWidthChar;
+        text.starts_with(['\u{30FB}', '\u{25CF}', '\u{25A0}', '\u{25A1}', '\u{25CB}'])
+            && rest.chars().next().and_then(|c| c.width()) == Some(2)
+    };
+    if rest.is_empty() || (rest.len() == text[end..].len() && !wide_bullet()) {
         return (None, text);
     }
     (Some(text[..end].trim_end()), rest)

@@ -290,7 +290,24 @@ impl Marker {
 /// following actions:"); in Korean and Japanese, which put the verb last,
 /// the whole sentence.
 fn lead_in(paragraph: &Paragraph, lexicon: &Lexicon) -> Option<String> {
-    if paragraph.heading || !paragraph.text.trim_end().ends_with([':', '\u{ff1a}']) {
+    let text = paragraph.text.trim_end();
+    // Japanese and Korean close the lead-in with a full stop and say "the
+    // following" in it ("以下の措置を実施することで一致した。", "다음과 같이
+    // 합의하였다.").
+    let announces = || {
+        text.ends_with(['\u{3002}', '.'])
+            && [
+                "以下",
+                "下記",
+                "次の",
+                "다음과 같",
+                "다음 사항",
+                "아래와 같",
+            ]
+            .iter()
+            .any(|w| sentences(text).last().is_some_and(|s| s.contains(w)))
+    };
+    if paragraph.heading || !(text.ends_with([':', '\u{ff1a}']) || announces()) {
         return None;
     }
     let last = *sentences(body(paragraph)).last()?;
@@ -342,7 +359,14 @@ fn list_item(lead: &str, paragraph: &Paragraph, lexicon: &Lexicon) -> Option<Com
     c.core = core_of(item);
     c.text = match &c.subject {
         Some(subject) => format!("{subject} {}: {item}", c.verb),
-        None => format!("{}: {item}", lead.trim_end_matches([':', '\u{ff1a}', ' '])),
+        None => {
+            let lead = lead.trim_end_matches([':', '\u{ff1a}', ' ', '\u{3002}']);
+            if is_japanese(lead) {
+                format!("{lead}\u{ff1a}{item}")
+            } else {
+                format!("{}: {item}", lead.trim_end_matches('.'))
+            }
+        }
     };
     c.numbers = numbers_of(&c.core);
     c.listed = true;
@@ -1888,6 +1912,28 @@ mod tests {
             ));
             assert_eq!(c.len(), 1, "{purpose}");
         }
+    }
+
+    #[test]
+    fn a_japanese_list_of_actions_after_a_lead_in_with_a_full_stop() {
+        // "agreed to carry out the following measures." then "・" items
+        // written without a space: each item is a commitment.
+        let old = "三者は、以下の措置を実施することで一致した。\n\n・訓練を実施する。\n・作業部会を開催する。";
+        let new = format!("{old}\n・連絡官を派遣する。");
+        let changes = compare(
+            &commitments(old),
+            &commitments(&new),
+            &MatchOptions::default(),
+        );
+        let added: Vec<&str> = changes
+            .iter()
+            .filter(|c| c.kind == CommitmentKind::Added)
+            .filter_map(|c| c.new.as_ref().map(|n| n.text.as_str()))
+            .collect();
+        assert_eq!(
+            added,
+            ["三者は、以下の措置を実施することで一致した\u{ff1a}連絡官を派遣する。"]
+        );
     }
 
     #[test]
