@@ -149,6 +149,14 @@ fn a_portal_copy_equals_its_bare_statement() {
     assert_eq!(report["old"]["set_aside"]["count"].as_u64(), Some(13));
 }
 
+/// The YAML report of a page copy against its bare statement, which must
+/// say that nothing changed.
+fn same_as_body(page: &str, body: &str) -> serde_yaml::Value {
+    let (code, yaml) = stdout_of(&["--format", "yaml", page, body]);
+    assert_eq!(code, Some(0), "{page}: {yaml}");
+    serde_yaml::from_str(&yaml).expect("YAML report")
+}
+
 #[test]
 fn site_copies_equal_their_bare_statement() {
     // A department page (a breadcrumb that repeats the title, "Home", "Tags"
@@ -162,9 +170,7 @@ fn site_copies_equal_their_bare_statement() {
         ("release-line.txt", "Sept. 23, 2024"),
     ] {
         let page = format!("tests/fixtures/site-copies/{page}");
-        let (code, yaml) = stdout_of(&["--format", "yaml", &page, body]);
-        assert_eq!(code, Some(0), "{page}: {yaml}");
-        let report: serde_yaml::Value = serde_yaml::from_str(&yaml).expect("YAML report");
+        let report = same_as_body(&page, body);
         assert_eq!(
             report["old"]["title"].as_str(),
             Some("Joint Statement on the Trilateral Ministerial Meeting"),
@@ -174,14 +180,10 @@ fn site_copies_equal_their_bare_statement() {
     }
     // A Japanese ministry page: language and text-size switches, a PDF link,
     // "関連リンク" (related links) and "…へ戻る" (back to …) lines.
-    let (code, yaml) = stdout_of(&[
-        "--format",
-        "yaml",
+    let report = same_as_body(
         "tests/fixtures/site-copies/ja-page.txt",
         "tests/fixtures/site-copies/ja-body.txt",
-    ]);
-    assert_eq!(code, Some(0), "{yaml}");
-    let report: serde_yaml::Value = serde_yaml::from_str(&yaml).expect("YAML report");
+    );
     assert_eq!(
         report["old"]["title"].as_str(),
         Some("第18回日米韓防衛実務者協議（DTT）共同声明")
@@ -189,14 +191,10 @@ fn site_copies_equal_their_bare_statement() {
     // A Korean ministry bulletin board saved as HTML: skip links, a menu bar
     // and breadcrumb in classed divs, a table of title, author, date and
     // views, an attachment, previous/next links, "목록" and a footer.
-    let (code, yaml) = stdout_of(&[
-        "--format",
-        "yaml",
+    let report = same_as_body(
         "tests/fixtures/site-copies/ko-board-page.html",
         "corpus/dtt-ko/15th.txt",
-    ]);
-    assert_eq!(code, Some(0), "{yaml}");
-    let report: serde_yaml::Value = serde_yaml::from_str(&yaml).expect("YAML report");
+    );
     assert_eq!(report["old"]["date"].as_str(), Some("2024-09-12"));
 }
 

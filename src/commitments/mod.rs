@@ -295,17 +295,18 @@ fn lead_in(paragraph: &Paragraph, lexicon: &Lexicon) -> Option<String> {
     // following" in it ("以下の措置を実施することで一致した。", "다음과 같이
     // 합의하였다.").
     let announces = || {
+        const FOLLOWING: [&str; 6] = [
+            "以下",
+            "下記",
+            "次の",
+            "다음과 같",
+            "다음 사항",
+            "아래와 같",
+        ];
         text.ends_with(['\u{3002}', '.'])
-            && [
-                "以下",
-                "下記",
-                "次の",
-                "다음과 같",
-                "다음 사항",
-                "아래와 같",
-            ]
-            .iter()
-            .any(|w| sentences(text).last().is_some_and(|s| s.contains(w)))
+            && sentences(text)
+                .last()
+                .is_some_and(|last| FOLLOWING.iter().any(|w| last.contains(w)))
     };
     if paragraph.heading || !(text.ends_with([':', '\u{ff1a}']) || announces()) {
         return None;
@@ -1493,18 +1494,17 @@ pub fn shift(
                 words
             }
         };
+        let (old_modified, new_modified) = (with_modifiers(old), with_modifiers(new));
         let (from, to) = if phrase(old) == phrase(new) && modal(old) != modal(new) {
             (
                 format!("{} {}", phrase(old), modal(old)),
                 format!("{} {}", phrase(new), modal(new)),
             )
-        } else if (old.verb == new.verb || is_cjk(&new.text))
-            && with_modifiers(old) != with_modifiers(new)
-        {
+        } else if (old.verb == new.verb || is_cjk(&new.text)) && old_modified != new_modified {
             // The modifiers that changed; in Korean and Japanese, where the
             // clause is the whole sentence, whether or not the verb did
             // ("우려를 공유하고 → 심각한 우려를 표명하고").
-            (with_modifiers(old), with_modifiers(new))
+            (old_modified, new_modified)
         } else {
             (phrase(old), phrase(new))
         };
@@ -1672,11 +1672,7 @@ mod tests {
             "The Ministers agreed to:\n\n- hold an exercise every year;\n- share warning data.";
         let new = "The Ministers agreed to:\n\n- hold an exercise every year;\n\
                    - share warning data;\n- launch a cyber working group.";
-        let changes = compare(
-            &commitments(old),
-            &commitments(new),
-            &MatchOptions::default(),
-        );
+        let changes = changes_between(old, new);
         let kinds: Vec<(CommitmentKind, &str)> = changes
             .iter()
             .map(|c| {
@@ -1750,11 +1746,7 @@ mod tests {
                    三者は、協力を強化することで一致した。\n\n\
                    三者は、ロシアと北朝鮮の軍事協力に深刻な懸念を表明した。";
         assert_eq!(commitments(old).len(), 2);
-        let changes = compare(
-            &commitments(old),
-            &commitments(new),
-            &MatchOptions::default(),
-        );
+        let changes = changes_between(old, new);
         let kinds: Vec<CommitmentKind> = changes.iter().map(|c| c.kind).collect();
         assert_eq!(
             kinds,
@@ -1768,12 +1760,17 @@ mod tests {
         assert_eq!(changes[0].notes, ["強く非難した \u{2192} 最も強い非難した"]);
     }
 
-    fn one_pair(old: &str, new: &str) -> CommitmentChange {
-        let changes = compare(
+    /// The commitment changes between two statements.
+    fn changes_between(old: &str, new: &str) -> Vec<CommitmentChange> {
+        compare(
             &commitments(old),
             &commitments(new),
             &MatchOptions::default(),
-        );
+        )
+    }
+
+    fn one_pair(old: &str, new: &str) -> CommitmentChange {
+        let changes = changes_between(old, new);
         assert_eq!(changes.len(), 1, "{changes:#?}");
         changes.into_iter().next().unwrap()
     }
@@ -1852,11 +1849,7 @@ mod tests {
                 "항행의 자유를 존중하는 것의 중요성을 강조하였다."
             ]
         );
-        let changes = compare(
-            &commitments(old),
-            &commitments(new),
-            &MatchOptions::default(),
-        );
+        let changes = changes_between(old, new);
         let (reworded, kept) = reworded_and_kept(changes);
         assert_eq!(reworded.shift, Some(Shift::Stronger));
         assert_eq!(
@@ -1883,11 +1876,7 @@ mod tests {
         // dropped is the condemnation's, not the affirmation's.
         let old = "三者は、弾道ミサイルの発射を強く非難し、安保理決議の履行の重要性を確認した。";
         let new = "三者は、弾道ミサイルの発射を非難し、安保理決議の履行の重要性を確認した。";
-        let changes = compare(
-            &commitments(old),
-            &commitments(new),
-            &MatchOptions::default(),
-        );
+        let changes = changes_between(old, new);
         let (reworded, kept) = reworded_and_kept(changes);
         assert_eq!(reworded.shift, Some(Shift::Weaker));
         assert_eq!(reworded.notes[0], "強く非難し \u{2192} 非難し");
@@ -1920,11 +1909,7 @@ mod tests {
         // written without a space: each item is a commitment.
         let old = "三者は、以下の措置を実施することで一致した。\n\n・訓練を実施する。\n・作業部会を開催する。";
         let new = format!("{old}\n・連絡官を派遣する。");
-        let changes = compare(
-            &commitments(old),
-            &commitments(&new),
-            &MatchOptions::default(),
-        );
+        let changes = changes_between(old, &new);
         let added: Vec<&str> = changes
             .iter()
             .filter(|c| c.kind == CommitmentKind::Added)
@@ -1940,11 +1925,7 @@ mod tests {
     fn korean_shared_concern_to_expressed_serious_concern_names_the_modifier() {
         let old = "3국은 국제법에 부합하지 않는 행위에 대한 우려를 공유하고, 항행의 자유를 존중하는 것의 중요성을 강조하였다.";
         let new = "3국은 국제법에 부합하지 않는 행위에 대해 심각한 우려를 표명하고, 항행의 자유를 존중하는 것의 중요성을 강조하였다.";
-        let changes = compare(
-            &commitments(old),
-            &commitments(new),
-            &MatchOptions::default(),
-        );
+        let changes = changes_between(old, new);
         let (reworded, _) = reworded_and_kept(changes);
         assert_eq!(reworded.shift, Some(Shift::Stronger));
         assert_eq!(
@@ -1955,17 +1936,15 @@ mod tests {
 
     #[test]
     fn an_english_modifier_is_named_without_the_word_after_it() {
-        let changes = compare(
-            &commitments("They recognized the need to respect sovereignty."),
-            &commitments("They recognized the need to fully respect sovereignty."),
-            &MatchOptions::default(),
+        let changes = changes_between(
+            "They recognized the need to respect sovereignty.",
+            "They recognized the need to fully respect sovereignty.",
         );
         assert_eq!(changes[0].notes[0], "recognized \u{2192} fully recognized");
         // A modifier right after the verb stands after it.
-        let changes = compare(
-            &commitments("The Ministers agreed to consider holding an exercise."),
-            &commitments("The Ministers agreed to hold an exercise."),
-            &MatchOptions::default(),
+        let changes = changes_between(
+            "The Ministers agreed to consider holding an exercise.",
+            "The Ministers agreed to hold an exercise.",
         );
         assert_eq!(changes[0].notes[0], "agreed to consider \u{2192} agreed");
     }
@@ -1974,11 +1953,7 @@ mod tests {
     fn kept_inside_a_rewritten_paragraph() {
         let old = "The officials pledged to continue working closely together to strengthen security cooperation.";
         let new = "Looking ahead, the officials met in Seoul.\n\nBuilding on the exercise, they agreed to meet again, and pledged to continue working closely together to strengthen security cooperation.";
-        let changes = compare(
-            &commitments(old),
-            &commitments(new),
-            &MatchOptions::default(),
-        );
+        let changes = changes_between(old, new);
         let kept: Vec<_> = changes
             .iter()
             .filter(|c| c.kind == CommitmentKind::Kept)
@@ -1989,10 +1964,9 @@ mod tests {
 
     #[test]
     fn unrelated_commitments_are_dropped_and_added() {
-        let changes = compare(
-            &commitments("They condemned the missile launches by the DPRK."),
-            &commitments("They welcomed the fisheries agreement signed in Oslo."),
-            &MatchOptions::default(),
+        let changes = changes_between(
+            "They condemned the missile launches by the DPRK.",
+            "They welcomed the fisheries agreement signed in Oslo.",
         );
         let mut kinds: Vec<_> = changes.iter().map(|c| c.kind).collect();
         kinds.sort();
