@@ -23,7 +23,7 @@ use statement_diff::commitments::{self, MatchOptions};
 use statement_diff::document::Document;
 use statement_diff::report::terminal::{self, Layout, Palette};
 use statement_diff::report::yaml;
-use statement_diff::{Options, Report, compare, words};
+use statement_diff::{Options, Report, classify::redline as words, compare};
 
 fn main() {
     divan::main();

@@ -13,13 +13,16 @@
 //!    chain has moved.
 
 use std::collections::{HashMap, HashSet};
-use std::hash::{BuildHasherDefault, Hasher};
+use std::hash::BuildHasherDefault;
 use std::time::{Duration, Instant};
 
 use similar::{Algorithm, DiffTag, capture_diff_slices_deadline};
 
 use crate::document::Paragraph;
-use crate::normalize::Words;
+use crate::text::hash::WordHasher;
+use crate::text::index::{best_candidates, distinct, rank, window};
+use crate::text::lcs::Lcs;
+use crate::text::normalize::Words;
 
 /// A paragraph of the old statement matched to one of the new.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -422,61 +425,9 @@ fn candidate_pairs(
 /// searched in parallel.
 const PARALLEL_PARAGRAPHS: usize = 256;
 
-/// A candidate's rank as one number, smallest first: the most shared
-/// words, then the nearest relative position, then the first. (A
-/// non-negative float's bits order as the float does.)
-pub(crate) fn rank(shared: u32, distance: f64, index: u32) -> u128 {
-    (u128::from(u32::MAX - shared) << 96)
-        | (u128::from(distance.to_bits()) << 32)
-        | u128::from(index)
-}
-
-/// The best `limit` of the entries an index lookup touched, by `rank_of`
-/// (entry, shared count) as [`rank`] makes it, smallest first, in no
-/// particular order; the counts of all touched entries are reset to zero.
-pub(crate) fn best_candidates(
-    touched: &[u32],
-    shared: &mut [u32],
-    limit: usize,
-    rank_of: impl Fn(u32, u32) -> u128,
-) -> Vec<u128> {
-    let mut ranked: Vec<u128> = touched
-        .iter()
-        .map(|&k| rank_of(k, shared[k as usize]))
-        .collect();
-    if ranked.len() > limit {
-        ranked.select_nth_unstable(limit - 1);
-        ranked.truncate(limit);
-    }
-    for &k in touched {
-        shared[k as usize] = 0;
-    }
-    ranked
-}
-
 /// How many index entries one old paragraph visits at most when it looks
 /// up its words.
 const LOOKUP_BUDGET: usize = 4096;
-
-/// The part of an index entry's list that a lookup with `room` visits left
-/// reads: all of it when it fits, else the `room` entries around `centre`
-/// (where the paragraph would be if nothing had moved), so that a word
-/// shared by thousands of paragraphs still finds the nearby ones.
-pub(crate) fn window(list: &[u32], room: usize, centre: usize) -> &[u32] {
-    if list.len() <= room {
-        return list;
-    }
-    let start = centre.saturating_sub(room / 2).min(list.len() - room);
-    &list[start..start + room]
-}
-
-/// The distinct words of a list, sorted.
-fn distinct(words: &[u32]) -> Vec<u32> {
-    let mut out = words.to_vec();
-    out.sort_unstable();
-    out.dedup();
-    out
-}
 
 /// Numbers words: the same word, the same number.
 #[derive(Default)]
@@ -498,157 +449,6 @@ impl<'a> Vocabulary<'a> {
     fn len(&self) -> usize {
         self.ids.len()
     }
-}
-
-/// A fast hash for short strings (the multiply-rotate hash of `rustc`'s
-/// `FxHasher`): words are not chosen by an adversary of the process, and
-/// the standard SipHash would be a fifth of the alignment's time.
-#[derive(Default, Clone, Copy)]
-pub(crate) struct WordHasher(u64);
-
-impl WordHasher {
-    fn add(&mut self, word: u64) {
-        self.0 = (self.0.rotate_left(5) ^ word).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
-    }
-}
-
-impl Hasher for WordHasher {
-    fn write(&mut self, bytes: &[u8]) {
-        let mut chunks = bytes.chunks_exact(8);
-        for chunk in &mut chunks {
-            let mut word = [0u8; 8];
-            word.copy_from_slice(chunk);
-            self.add(u64::from_le_bytes(word));
-        }
-        let rest = chunks.remainder();
-        if !rest.is_empty() {
-            let mut word = [0u8; 8];
-            word[..rest.len()].copy_from_slice(rest);
-            self.add(u64::from_le_bytes(word));
-        }
-    }
-
-    fn write_u8(&mut self, n: u8) {
-        self.add(u64::from(n));
-    }
-
-    fn write_u32(&mut self, n: u32) {
-        self.add(u64::from(n));
-    }
-
-    fn write_u64(&mut self, n: u64) {
-        self.add(n);
-    }
-
-    fn write_usize(&mut self, n: usize) {
-        self.add(n as u64);
-    }
-
-    fn finish(&self) -> u64 {
-        self.0
-    }
-}
-
-/// The length of the longest common subsequence of one word list (set with
-/// [`Lcs::set_old`]) and others, by the bit-parallel algorithm of Allison
-/// and Dix (Hyyrö's formulation): a row of the dynamic programme in
-/// ⌈len/64⌉ machine words, one pass over the other list.
-struct Lcs {
-    /// Word → 1 + its slot in `masks`, 0 when not in the old list.
-    slot: Vec<u32>,
-    /// For each distinct word of the old list, the bit set of its positions.
-    masks: Vec<u64>,
-    blocks: usize,
-    len: usize,
-    used: Vec<u32>,
-    row: Vec<u64>,
-}
-
-impl Lcs {
-    fn new(vocabulary: usize) -> Lcs {
-        Lcs {
-            slot: vec![0; vocabulary],
-            masks: Vec::new(),
-            blocks: 0,
-            len: 0,
-            used: Vec::new(),
-            row: Vec::new(),
-        }
-    }
-
-    fn set_old(&mut self, a: &[u32]) {
-        for &w in &self.used {
-            self.slot[w as usize] = 0;
-        }
-        self.used.clear();
-        self.masks.clear();
-        self.len = a.len();
-        self.blocks = a.len().div_ceil(64);
-        for (position, &w) in a.iter().enumerate() {
-            if self.slot[w as usize] == 0 {
-                self.used.push(w);
-                self.masks.resize(self.masks.len() + self.blocks, 0);
-                self.slot[w as usize] = (self.masks.len() / self.blocks) as u32;
-            }
-            let base = (self.slot[w as usize] as usize - 1) * self.blocks;
-            self.masks[base + position / 64] |= 1 << (position % 64);
-        }
-    }
-
-    fn length(&mut self, b: &[u32]) -> usize {
-        let blocks = self.blocks;
-        self.row.clear();
-        self.row.resize(blocks, u64::MAX);
-        for &w in b {
-            let slot = self.slot.get(w as usize).copied().unwrap_or(0) as usize;
-            if slot == 0 {
-                continue;
-            }
-            let mask = &self.masks[(slot - 1) * blocks..slot * blocks];
-            let mut carry = false;
-            for (v, &m) in self.row.iter_mut().zip(mask) {
-                let u = *v & m;
-                let (sum, c1) = v.overflowing_add(u);
-                let (sum, c2) = sum.overflowing_add(u64::from(carry));
-                carry = c1 || c2;
-                *v = sum | (*v - u);
-            }
-        }
-        let mut zeros = 0;
-        for (block, &v) in self.row.iter().enumerate() {
-            let bits = (self.len - block * 64).min(64);
-            let valid = if bits == 64 {
-                u64::MAX
-            } else {
-                (1u64 << bits) - 1
-            };
-            zeros += (!v & valid).count_ones() as usize;
-        }
-        zeros
-    }
-}
-
-/// Word-level similarity of two word lists: 2·matched / (len a + len b),
-/// the matched words being their longest common subsequence (found a
-/// machine word at a time, so a long paragraph costs no deadline).
-pub fn similarity<'a>(a: &'a [String], b: &'a [String]) -> f64 {
-    if a.is_empty() && b.is_empty() {
-        return 1.0;
-    }
-    let mut ids: HashMap<&str, u32, BuildHasherDefault<WordHasher>> = HashMap::default();
-    let mut numbered = |words: &'a [String]| -> Vec<u32> {
-        words
-            .iter()
-            .map(|w| {
-                let next = ids.len() as u32;
-                *ids.entry(w.as_str()).or_insert(next)
-            })
-            .collect()
-    };
-    let (a, b) = (numbered(a), numbered(b));
-    let mut lcs = Lcs::new(ids.len());
-    lcs.set_old(&a);
-    2.0 * lcs.length(&b) as f64 / (a.len() + b.len()) as f64
 }
 
 /// Paragraph lengths (in bytes of the key) above this weigh as this much.
@@ -824,45 +624,5 @@ mod tests {
         news.sort_unstable();
         assert_eq!(olds, (0..old.len()).collect::<Vec<_>>());
         assert_eq!(news, (0..new.len()).collect::<Vec<_>>());
-    }
-
-    #[test]
-    fn bit_parallel_lcs_matches_the_dynamic_programme() {
-        fn dp(a: &[u32], b: &[u32]) -> usize {
-            let mut row = vec![0usize; b.len() + 1];
-            for &x in a {
-                let mut diagonal = 0;
-                for (k, &y) in b.iter().enumerate() {
-                    let up = row[k + 1];
-                    row[k + 1] = if x == y { diagonal + 1 } else { up.max(row[k]) };
-                    diagonal = up;
-                }
-            }
-            row[b.len()]
-        }
-        let mut seed = 0x2545_f491_4f6c_dd1du64;
-        let mut next = |n: u64| {
-            seed ^= seed << 13;
-            seed ^= seed >> 7;
-            seed ^= seed << 17;
-            (seed % n) as u32
-        };
-        let mut lcs = Lcs::new(12);
-        for round in 0..300 {
-            let (la, lb) = (next(150) as usize, next(150) as usize);
-            let alphabet = 2 + round % 10;
-            let a: Vec<u32> = (0..la).map(|_| next(alphabet)).collect();
-            let b: Vec<u32> = (0..lb).map(|_| next(alphabet + 1)).collect();
-            lcs.set_old(&a);
-            assert_eq!(lcs.length(&b), dp(&a, &b), "{a:?} {b:?}");
-        }
-    }
-
-    #[test]
-    fn similarity_is_a_ratio() {
-        let w = |s: &str| s.split(' ').map(String::from).collect::<Vec<_>>();
-        assert_eq!(similarity(&w("a b c d"), &w("a b c d")), 1.0);
-        assert_eq!(similarity(&w("a b c d"), &w("a b x y")), 0.5);
-        assert_eq!(similarity(&[], &w("a")), 0.0);
     }
 }

@@ -4,18 +4,10 @@
 
 use sha2::{Digest, Sha256};
 
-use crate::commitments::CommitmentChange;
 use crate::model::Change;
-use crate::normalize::comparison_key_cow;
-
-/// The SHA-256 of some bytes, in lower-case hex.
-pub fn sha256_hex(bytes: &[u8]) -> String {
-    hex(&Sha256::digest(bytes))
-}
-
-fn hex(bytes: &[u8]) -> String {
-    bytes.iter().map(|b| format!("{b:02x}")).collect()
-}
+use crate::model::CommitmentChange;
+use crate::text::hash::hex;
+use crate::text::normalize::comparison_key_cow;
 
 /// A short fingerprint (16 hex digits) of a kind and the comparison keys of
 /// its two sides: the same change between the same texts always has the same
@@ -62,14 +54,6 @@ pub fn commitment_label(change: &CommitmentChange) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn sha256_of_known_input() {
-        assert_eq!(
-            sha256_hex(b"abc"),
-            "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"
-        );
-    }
 
     #[test]
     fn fingerprints_ignore_typography_and_numbering() {

@@ -6,10 +6,11 @@
 use rayon::prelude::*;
 
 use crate::align::{AlignOptions, align};
-use crate::commitments::{self, Commitment, CommitmentKind, MatchOptions};
+use crate::classify::redline::{edits, redline};
+use crate::commitments::{self, MatchOptions};
 use crate::document::{Document, Paragraph};
+use crate::model::{Commitment, CommitmentKind};
 use crate::model::{Edit, Summary};
-use crate::words::{edits, redline};
 use crate::{Options, SideInfo, compare};
 
 /// What a lineage did in one round.

@@ -6,7 +6,8 @@ use std::sync::OnceLock;
 use regex::{Regex, RegexBuilder};
 
 use crate::document::Paragraph;
-use crate::normalize::{fold_typography, fold_typography_cow};
+use crate::model::TermCount;
+use crate::text::normalize::{fold_typography, fold_typography_cow};
 
 /// The built-in term list.
 pub const BUILTIN: &str = include_str!("terms.txt");
@@ -103,30 +104,6 @@ struct Term {
     aliases: Vec<String>,
     /// The compiled pattern, for a term whose aliases the pass cannot match.
     regex: Option<Regex>,
-}
-
-/// A term's mentions on both sides.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct TermCount {
-    /// The term's name.
-    pub term: String,
-    /// Mentions in the old statement.
-    pub old: usize,
-    /// Mentions in the new statement.
-    pub new: usize,
-}
-
-impl TermCount {
-    /// "appeared", "vanished", "more", "fewer" or "same".
-    pub fn change(&self) -> &'static str {
-        match (self.old, self.new) {
-            (0, n) if n > 0 => "appeared",
-            (o, 0) if o > 0 => "vanished",
-            (o, n) if n > o => "more",
-            (o, n) if n < o => "fewer",
-            _ => "same",
-        }
-    }
 }
 
 impl Terms {
@@ -251,7 +228,7 @@ impl Terms {
         let mut by_text: std::collections::HashMap<
             &str,
             Vec<usize>,
-            std::hash::BuildHasherDefault<crate::align::WordHasher>,
+            std::hash::BuildHasherDefault<crate::text::hash::WordHasher>,
         > = std::collections::HashMap::default();
         for p in old {
             let counts = self.count_in(&fold_typography_cow(&p.text));

@@ -4,7 +4,7 @@
 
 use statement_diff::chrome::Chrome;
 use statement_diff::document::Document;
-use statement_diff::{Options, compare, digest::digest};
+use statement_diff::{Options, compare, report::digest::digest};
 
 fn digest_of(case: &str) -> String {
     let dir = format!("{}/tests/fixtures/{case}", env!("CARGO_MANIFEST_DIR"));

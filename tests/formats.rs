@@ -120,7 +120,7 @@ fn json_reads_back_as_the_yaml_document() {
     assert_eq!(back.old.path, "corpus/dtt/14th.txt");
     assert_eq!(back.summary.reworded, report.summary.reworded);
     assert_eq!(back.changes.len(), report.changes.len());
-    assert_eq!(back.digest, statement_diff::digest::digest(&report));
+    assert_eq!(back.digest, statement_diff::report::digest::digest(&report));
 }
 
 #[test]

@@ -17,11 +17,12 @@ use proptest::prelude::*;
 use proptest::sample::Index;
 
 use statement_diff::chrome::Chrome;
-use statement_diff::commitments::{self, Commitment, CommitmentKind};
+use statement_diff::commitments;
 use statement_diff::document::Document;
 use statement_diff::model::ChangeKind;
-use statement_diff::normalize::{comparison_key, fold_typography, split_number};
+use statement_diff::model::{Commitment, CommitmentKind};
 use statement_diff::report::yaml::{self, YamlReport};
+use statement_diff::text::normalize::{comparison_key, fold_typography, split_number};
 use statement_diff::{Options, Report, compare};
 
 const CASES: u32 = 64;

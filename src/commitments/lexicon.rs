@@ -5,7 +5,7 @@
 use std::collections::HashMap;
 use std::hash::BuildHasherDefault;
 
-use crate::align::WordHasher;
+use crate::text::hash::WordHasher;
 
 /// The built-in lexicon.
 pub const BUILTIN: &str = include_str!("lexicon.txt");

@@ -5,7 +5,6 @@
 //! the strength of their language.
 
 pub mod lexicon;
-pub mod sentence;
 
 use std::borrow::Cow;
 use std::collections::HashMap;
@@ -13,57 +12,13 @@ use std::hash::BuildHasherDefault;
 
 use unicode_segmentation::UnicodeSegmentation;
 
-use crate::align::{WordHasher, best_candidates, rank, window};
 use crate::document::Paragraph;
-use crate::normalize::{fold_typography, fold_typography_cow, split_number};
+use crate::model::{Commitment, CommitmentChange, CommitmentKind, Shift, Strength};
+use crate::text::hash::WordHasher;
+use crate::text::index::{best_candidates, rank, window};
+use crate::text::normalize::{fold_typography, fold_typography_cow, split_number};
+use crate::text::sentence::sentences;
 use lexicon::{EntryKind, Hit, Lexicon};
-use sentence::sentences;
-
-/// A commitment of one statement.
-#[derive(Debug, Clone, PartialEq, Default)]
-pub struct Commitment {
-    /// 1-based paragraph.
-    pub paragraph: usize,
-    /// The clause as written, its subject included when it has its own.
-    pub text: String,
-    /// Who commits: the clause's own subject, or the one carried over from
-    /// the clause before it ("They condemned X and urged Y": "They").
-    pub subject: Option<String>,
-    /// The reporting verb phrase as written ("strongly condemned").
-    pub verb: String,
-    /// The clause from its verb on, folded and lower-cased: two commitments
-    /// with equal cores are kept word for word.
-    core: String,
-    /// How strong its language is.
-    pub strength: Strength,
-    /// The verb phrase with its modifiers ("strongly condemned",
-    /// "expressed serious concern"), lower-cased, for notes.
-    verb_phrase: String,
-    /// The first modal and the word after it ("will explore"), for notes.
-    modal_phrase: Option<String>,
-    /// The intensifiers and softeners near the verb, in order ("strongly",
-    /// "最も 強い"), for notes where the verb phrase alone does not tell.
-    modifiers: String,
-    /// Numbers in the core (years, ordinals, counts), for flags.
-    numbers: Vec<String>,
-    /// Read from a list item together with the lead-in before the list
-    /// ("The Ministers agreed to:" and "- hold an exercise every year"):
-    /// the item's text alone does not give it.
-    listed: bool,
-}
-
-/// The strength of a commitment's language.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub struct Strength {
-    /// Level of the reporting verb.
-    pub verb: i32,
-    /// Intensifiers minus softeners near the verb.
-    pub modifiers: i32,
-    /// Level of the first modal in the clause, if any.
-    pub modal: Option<i32>,
-    /// Number of negations in the clause.
-    pub negations: usize,
-}
 
 /// Words that, just before a lexicon verb, show it is not a reporting verb
 /// here ("the agreed framework", "was welcomed by", "as agreed").
@@ -898,68 +853,6 @@ fn stem(word: &str) -> String {
     let mut out = String::with_capacity(w.len());
     push_stem(&w, &mut out);
     out
-}
-
-/// What happened to a commitment.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
-pub enum CommitmentKind {
-    /// In both statements word for word (from the verb on).
-    Kept,
-    /// In both, with other words.
-    Reworded,
-    /// Only in the new statement.
-    Added,
-    /// Only in the old statement.
-    Dropped,
-}
-
-impl CommitmentKind {
-    /// The name used in reports.
-    pub fn name(self) -> &'static str {
-        match self {
-            CommitmentKind::Kept => "kept",
-            CommitmentKind::Reworded => "reworded",
-            CommitmentKind::Added => "added",
-            CommitmentKind::Dropped => "dropped",
-        }
-    }
-}
-
-/// Whether the language got stronger or weaker.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Shift {
-    /// Stronger verb, more intensifiers, a firmer modal.
-    Stronger,
-    /// Weaker verb, fewer intensifiers, a softer modal.
-    Weaker,
-}
-
-impl Shift {
-    /// The name used in reports.
-    pub fn name(self) -> &'static str {
-        match self {
-            Shift::Stronger => "stronger",
-            Shift::Weaker => "weaker",
-        }
-    }
-}
-
-/// A commitment's fate between two statements.
-#[derive(Debug, Clone, PartialEq)]
-pub struct CommitmentChange {
-    /// What happened.
-    pub kind: CommitmentKind,
-    /// The old commitment (absent for added).
-    pub old: Option<Commitment>,
-    /// The new commitment (absent for dropped).
-    pub new: Option<Commitment>,
-    /// Word similarity of the pair, 0–1.
-    pub similarity: Option<f64>,
-    /// Stronger or weaker language.
-    pub shift: Option<Shift>,
-    /// Why the shift was called, and other notes ("numbers changed: 15th →
-    /// 16th", "negation added").
-    pub notes: Vec<String>,
 }
 
 /// Settings for matching commitments.

@@ -5,7 +5,7 @@ use std::ops::Range;
 use scraper::node::Element;
 use scraper::{ElementRef, Html, Node};
 
-use crate::block::Block;
+use crate::model::block::Block;
 
 /// Elements whose whole subtree is page furniture, never statement text.
 #[rustfmt::skip]
@@ -308,7 +308,7 @@ fn is_navigation(token: &str) -> bool {
 
 /// Folds white space runs (not U+00A0) to one space and trims the ends; a
 /// run holding a line break between Chinese or Japanese characters is
-/// dropped (see [`break_joins`](crate::normalize::break_joins)).
+/// dropped (see [`break_joins`](crate::text::normalize::break_joins)).
 pub(crate) fn fold(raw: &str) -> String {
     let mut out = String::with_capacity(raw.len());
     // Since the last character kept: `Some(true)` when the white space seen
@@ -326,7 +326,7 @@ pub(crate) fn fold(raw: &str) -> String {
                 && out
                     .chars()
                     .next_back()
-                    .is_some_and(|before| crate::normalize::break_joins(before, c));
+                    .is_some_and(|before| crate::text::normalize::break_joins(before, c));
             if !joins {
                 out.push(' ');
             }

@@ -5,7 +5,7 @@ use std::ops::Range;
 use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
 
 use super::html::{self, fold};
-use crate::block::Block;
+use crate::model::block::Block;
 
 /// Reads a CommonMark document (with tables and strikethrough) and returns its
 /// text blocks in order.

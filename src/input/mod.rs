@@ -3,14 +3,15 @@
 
 pub mod html;
 pub mod markdown;
+pub mod text;
 
 use std::io::Read;
 use std::path::Path;
 
-use crate::block::Block;
 use crate::chrome::Chrome;
 use crate::error::{Error, Result};
-use crate::segment::split_blocks;
+use crate::input::text::split_blocks;
+use crate::model::block::Block;
 
 /// The format of an input file.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -195,7 +196,7 @@ pub fn decode(name: &str, bytes: &[u8], options: &ReadOptions) -> Result<Source>
         format,
         encoding,
         bytes: bytes.len(),
-        sha256: crate::fingerprint::sha256_hex(bytes),
+        sha256: crate::text::hash::sha256_hex(bytes),
     })
 }
 

@@ -12,8 +12,8 @@
 
 use std::fmt::Write as _;
 
-use crate::commitments::{CommitmentChange, CommitmentKind};
 use crate::model::{Change, ChangeKind, Span, SpanTag};
+use crate::model::{CommitmentChange, CommitmentKind};
 use crate::{Report, SideInfo};
 
 /// The page's style sheet: light colors, readable measure, prints well.
@@ -191,7 +191,7 @@ fn header(out: &mut String, report: &Report) {
             let _ = writeln!(
                 out,
                 "<p class=\"muted\">Set aside {n} block{} of page chrome in {name} (see <code>--show-paragraphs</code>).</p>",
-                crate::digest::plural(n)
+                crate::report::digest::plural(n)
             );
         }
     }
@@ -217,7 +217,7 @@ fn side_row(out: &mut String, name: &str, info: &SideInfo, dated: bool) {
 
 /// The digest beside the key-term counts.
 fn summary(out: &mut String, report: &Report) {
-    let digest = crate::digest::digest(report);
+    let digest = crate::report::digest::digest(report);
     if digest.is_empty() && report.terms.is_empty() {
         return;
     }
@@ -326,7 +326,7 @@ fn commitments(out: &mut String, report: &Report) {
                 let _ = write!(out, "<span class=\"notes\">{}</span>", notes.join("; "));
             }
             if let (Some(o), Some(n)) = (&c.old, &c.new) {
-                let spans = crate::words::redline(&o.text, &n.text);
+                let spans = crate::classify::redline::redline(&o.text, &n.text);
                 let _ = write!(
                     out,
                     "<p class=\"text clause\">{}</p>",
@@ -396,7 +396,7 @@ fn paragraphs(out: &mut String, report: &Report) {
         let _ = writeln!(
             out,
             "<p class=\"muted\">{n} paragraph{} unchanged, not shown.</p>",
-            crate::digest::plural(n)
+            crate::report::digest::plural(n)
         );
     }
     out.push_str(concat!(

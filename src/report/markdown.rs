@@ -13,8 +13,8 @@
 //! HTML; the only HTML written is the tool's own `<details>` and `<summary>`
 //! around long paragraphs, with the statement words in them HTML-escaped.
 
-use crate::commitments::{Commitment, CommitmentChange, CommitmentKind};
 use crate::model::{Change, ChangeKind, Span, SpanTag};
+use crate::model::{Commitment, CommitmentChange, CommitmentKind};
 use crate::{Report, SideInfo};
 
 /// Paragraphs longer than this many words are folded into `<details>`.
@@ -37,7 +37,7 @@ pub fn render(report: &Report) -> String {
         out.push_str("\nNo changes: the two statements say the same thing.\n");
         return out;
     }
-    let digest = crate::digest::digest(report);
+    let digest = crate::report::digest::digest(report);
     if !digest.is_empty() {
         out.push_str("\n### What changed\n\n");
         for line in &digest {
@@ -75,7 +75,7 @@ fn header(out: &mut String, report: &Report) {
         if n > 0 {
             out.push_str(&format!(
                 "Set aside {n} block{} of page chrome in {name} (see `--show-paragraphs`).\n\n",
-                crate::digest::plural(n)
+                crate::report::digest::plural(n)
             ));
         }
     }
@@ -139,7 +139,7 @@ fn commitments(out: &mut String, report: &Report) {
                 out.push_str(&format!(
                     "- {side} \u{b6}{}: \u{201c}{}\u{201d}\n",
                     clause.paragraph,
-                    escape(&crate::digest::quote(clause))
+                    escape(&crate::report::digest::quote(clause))
                 ));
             }
         }
@@ -167,10 +167,13 @@ fn reworded_commitment(c: &CommitmentChange) -> String {
 
 /// The edits of a reworded commitment, each with a few words around it.
 fn commitment_excerpts(old: &Commitment, new: &Commitment) -> String {
-    let pieces = pieces(&crate::words::redline(&old.text, &new.text));
+    let pieces = pieces(&crate::classify::redline::redline(&old.text, &new.text));
     let excerpts = excerpts(&pieces, CONTEXT_WORDS);
     if excerpts.is_empty() {
-        return format!("\u{201c}{}\u{201d}", escape(&crate::digest::quote(new)));
+        return format!(
+            "\u{201c}{}\u{201d}",
+            escape(&crate::report::digest::quote(new))
+        );
     }
     let shown = excerpts.len().min(COMMITMENT_EXCERPTS);
     // Neighbouring excerpts end and start with an ellipsis: write one.
@@ -189,7 +192,7 @@ fn commitment_excerpts(old: &Commitment, new: &Commitment) -> String {
         text.push_str(&format!(
             " (+{} more edit{})",
             excerpts.len() - shown,
-            crate::digest::plural(excerpts.len() - shown)
+            crate::report::digest::plural(excerpts.len() - shown)
         ));
     }
     text

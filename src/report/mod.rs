@@ -2,10 +2,10 @@
 //! ([`terminal`], [`html`]), for a pull request ([`markdown`]) or for a CI
 //! job ([`yaml`], [`json`]).
 
+pub mod digest;
 pub mod html;
 pub mod json;
 pub mod markdown;
 pub mod series;
 pub mod terminal;
 pub mod yaml;
-pub mod yaml_writer;

@@ -170,7 +170,7 @@ pub fn render(
         )?;
         return Ok(());
     }
-    let digest = crate::digest::digest(report);
+    let digest = crate::report::digest::digest(report);
     if !digest.is_empty() {
         writeln!(out)?;
         writeln!(out, "{}", "What changed".style(palette.strong))?;
@@ -205,8 +205,8 @@ pub fn render(
 /// Commitments grouped by kind: the shifted and reworded ones, then added
 /// and dropped; kept ones are counted in the digest.
 fn commitments(out: &mut impl Write, report: &Report, p: &Palette, width: usize) -> io::Result<()> {
-    use crate::commitments::CommitmentKind;
-    use crate::digest::quote;
+    use crate::model::CommitmentKind;
+    use crate::report::digest::quote;
     let changed: Vec<_> = report
         .commitments
         .iter()
@@ -326,7 +326,7 @@ fn side_line(out: &mut impl Write, name: &str, info: &SideInfo, p: &Palette) -> 
 }
 
 /// A commitment from its verb on (the whole clause when the verb is last).
-fn from_verb(c: &crate::commitments::Commitment) -> &str {
+fn from_verb(c: &crate::model::Commitment) -> &str {
     match c.text.find(&c.verb) {
         Some(i) if c.text[i..].split_whitespace().count() > 2 => &c.text[i..],
         _ => &c.text,
@@ -337,7 +337,7 @@ fn from_verb(c: &crate::commitments::Commitment) -> &str {
 /// + with Russia)".
 fn what_changed(old: &str, new: &str) -> String {
     const SHOWN: usize = 2;
-    let edits = crate::words::edits(&crate::words::redline(old, new));
+    let edits = crate::classify::redline::edits(&crate::classify::redline::redline(old, new));
     let cut = |s: &str| {
         let words: Vec<&str> = s.split_whitespace().collect();
         if words.len() > 6 {

@@ -226,7 +226,7 @@ impl YamlReport {
     pub fn from_report(report: &Report) -> YamlReport {
         YamlReport::build(
             report,
-            crate::digest::digest(report),
+            crate::report::digest::digest(report),
             report.changes.iter().cloned(),
             report.commitments.iter().cloned(),
         )
@@ -235,7 +235,7 @@ impl YamlReport {
     /// [`YamlReport::from_report`], moving the report's texts into the
     /// document instead of copying them: a large report is not held twice.
     pub fn from_owned(mut report: Report) -> YamlReport {
-        let digest = crate::digest::digest(&report);
+        let digest = crate::report::digest::digest(&report);
         let changes = std::mem::take(&mut report.changes);
         let commitments = std::mem::take(&mut report.commitments);
         report.unchanged = Vec::new();
@@ -248,7 +248,7 @@ impl YamlReport {
         report: &Report,
         digest: Vec<String>,
         changes: impl IntoIterator<Item = Change>,
-        commitments: impl IntoIterator<Item = crate::commitments::CommitmentChange>,
+        commitments: impl IntoIterator<Item = crate::model::CommitmentChange>,
     ) -> YamlReport {
         let accepted = &report.options.accepted;
         YamlReport {
@@ -334,10 +334,10 @@ fn change(c: Change, accepted: &std::collections::BTreeSet<String>) -> YamlChang
 }
 
 fn commitment(
-    c: crate::commitments::CommitmentChange,
+    c: crate::model::CommitmentChange,
     accepted: &std::collections::BTreeSet<String>,
 ) -> YamlCommitment {
-    let clause = |c: crate::commitments::Commitment| YamlClause {
+    let clause = |c: crate::model::Commitment| YamlClause {
         paragraph: c.paragraph,
         subject: c.subject,
         verb: c.verb,
@@ -393,19 +393,19 @@ pub fn render_owned_to(
     report: Report,
     sink: Box<dyn std::io::Write>,
 ) -> std::io::Result<Box<dyn std::io::Write>> {
-    super::yaml_writer::to_writer(&YamlReport::from_owned(report), sink)
+    crate::yaml::to_writer(&YamlReport::from_owned(report), sink)
 }
 
 /// Serializes any report type to YAML that both YAML 1.2 readers
 /// (serde_yaml) and YAML 1.1 readers (PyYAML) read back as the same
-/// values: see [`yaml_writer`](super::yaml_writer) for how each string is
+/// values: see [`yaml_writer`](crate::yaml) for how each string is
 /// quoted.
 pub fn to_yaml<T: Serialize>(value: &T) -> String {
     to_yaml_with_capacity(value, 4096)
 }
 
 fn to_yaml_with_capacity<T: Serialize>(value: &T, capacity: usize) -> String {
-    match super::yaml_writer::to_string_with_capacity(value, capacity) {
+    match crate::yaml::to_string_with_capacity(value, capacity) {
         Ok(text) => text,
         // The report types are plain structs of strings and numbers, which
         // always serialize; say so in the output rather than panic if one
@@ -415,7 +415,7 @@ fn to_yaml_with_capacity<T: Serialize>(value: &T, capacity: usize) -> String {
             struct Failure {
                 error: String,
             }
-            super::yaml_writer::to_string(&Failure {
+            crate::yaml::to_string(&Failure {
                 error: e.to_string(),
             })
             .unwrap_or_else(|_| "error: the report could not be written\n".into())
@@ -476,7 +476,7 @@ impl YamlReport {
     }
 }
 
-/// The YAML writing this crate used before [`yaml_writer`](super::yaml_writer):
+/// The YAML writing this crate used before [`yaml_writer`](crate::yaml):
 /// serde_yaml, then a line-by-line pass quoting the words YAML 1.1 readers
 /// would read as something else. Kept for tests, as the reference the
 /// writer is compared with.
@@ -667,7 +667,7 @@ mod tests {
             );
             assert_eq!(from_yaml(&text).as_ref(), Ok(&doc), "{old} → {new}");
             // What the program writes: the owned report, streamed.
-            let written = super::super::yaml_writer::Kept::default();
+            let written = crate::yaml::Kept::default();
             render_owned_to(report, Box::new(written.clone())).unwrap();
             assert_eq!(
                 *written.0.borrow(),

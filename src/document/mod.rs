@@ -2,9 +2,12 @@
 //! text, comparison key and words, plus the title, date and what was set
 //! aside as page chrome.
 
-use crate::chrome::{Chrome, SetAside};
+pub mod place;
+
+use crate::chrome::Chrome;
 use crate::input::{self, Format, Source};
-use crate::normalize::{Words, comparison_key_cow, split_number, tidy_spaces_owned, words};
+use crate::model::SetAside;
+use crate::text::normalize::{Words, comparison_key_cow, split_number, tidy_spaces_owned, words};
 
 /// One paragraph of a statement.
 #[derive(Debug, Clone, PartialEq)]
@@ -167,7 +170,7 @@ impl Document {
             format: input::detect_format(name, text),
             encoding: "utf-8",
             bytes: text.len(),
-            sha256: crate::fingerprint::sha256_hex(text.as_bytes()),
+            sha256: crate::text::hash::sha256_hex(text.as_bytes()),
         };
         Document::from_source(&source, chrome)
     }
@@ -250,7 +253,7 @@ fn meeting_place(paragraphs: &[Paragraph]) -> Option<String> {
         .filter(|p| !p.heading)
         .take(2)
         .find_map(|p| {
-            let (is_virtual, place) = crate::place::read(&p.text)?;
+            let (is_virtual, place) = crate::document::place::read(&p.text)?;
             if is_virtual {
                 return Some("virtual".to_string());
             }

@@ -14,9 +14,9 @@ use std::time::{Duration, Instant};
 use similar::{Algorithm, DiffTag, capture_diff_slices_deadline};
 use unicode_segmentation::UnicodeSegmentation;
 
-use crate::align::WordHasher;
 use crate::model::{Edit, Span, SpanTag};
-use crate::normalize::{fold_typography, split_number};
+use crate::text::hash::WordHasher;
+use crate::text::normalize::{fold_typography, split_number};
 
 /// How many words of context an edit carries on each side.
 const CONTEXT_WORDS: usize = 4;

@@ -114,7 +114,7 @@ fn fold_char(ch: char) -> char {
 /// and dashes, folded white space, and no leading paragraph number.
 ///
 /// ```
-/// use statement_diff::normalize::comparison_key;
+/// use statement_diff::text::normalize::comparison_key;
 /// assert_eq!(
 ///     comparison_key("3.\u{a0} The DPRK\u{2019}s \u{201c}satellite\u{201d} \u{2014} launch"),
 ///     "The DPRK's \"satellite\" - launch"

@@ -6,68 +6,11 @@ use std::sync::OnceLock;
 
 use regex::{Regex, RegexBuilder};
 
-use crate::block::Block;
-use crate::normalize::fold_typography_cow;
+use crate::model::{Block, LineChrome, RuleKind, SetAside};
+use crate::text::normalize::fold_typography_cow;
 
 /// The built-in rules, compiled into the binary (see `src/chrome.rules`).
 pub const BUILTIN_RULES: &str = include_str!("chrome.rules");
-
-/// Where a rule applies (see the header of `chrome.rules`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum RuleKind {
-    /// A line above the statement's first paragraph.
-    Header,
-    /// A header line that carries the publication date.
-    Dateline,
-    /// A whole paragraph, wherever it stands.
-    Anywhere,
-    /// A page header or footer of a PDF copy ("Page 2 of 3", "- 2 -"):
-    /// set aside like `Anywhere`, and a paragraph it interrupts goes on
-    /// past it.
-    Page,
-    /// This paragraph and all that follow are not the statement.
-    End,
-    /// A label that ends the statement ("Tags", "Attachments") when no
-    /// paragraph of prose follows it; else it is a heading of the statement.
-    Tail,
-}
-
-impl RuleKind {
-    fn parse(word: &str) -> Option<RuleKind> {
-        Some(match word {
-            "header" => RuleKind::Header,
-            "dateline" => RuleKind::Dateline,
-            "anywhere" => RuleKind::Anywhere,
-            "page" => RuleKind::Page,
-            "end" => RuleKind::End,
-            "tail" => RuleKind::Tail,
-            _ => return None,
-        })
-    }
-
-    /// The name used in rule files and reports.
-    pub fn name(self) -> &'static str {
-        match self {
-            RuleKind::Header => "header",
-            RuleKind::Dateline => "dateline",
-            RuleKind::Anywhere => "anywhere",
-            RuleKind::Page => "page",
-            RuleKind::End => "end",
-            RuleKind::Tail => "tail",
-        }
-    }
-}
-
-/// What the chrome rules make of one line of plain text.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum LineChrome {
-    /// No rule matches: statement text.
-    None,
-    /// A page rule matches: a page header or footer.
-    Page,
-    /// Some other rule matches.
-    Other,
-}
 
 /// A compiled set of chrome rules.
 ///
@@ -373,17 +316,6 @@ pub struct Stripped {
     pub title: Option<String>,
     /// The publication date found in a dateline.
     pub date: Option<String>,
-}
-
-/// One block set aside as page chrome.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct SetAside {
-    /// 1-based source line (0 when unknown).
-    pub line: usize,
-    /// The block's text.
-    pub text: String,
-    /// The kind of rule that set it aside.
-    pub rule: RuleKind,
 }
 
 /// A line as the rules see it: typography folded (NFKC, so no character

@@ -5,9 +5,10 @@
 use std::cell::OnceCell;
 use std::collections::HashSet;
 
-use crate::block::Block;
-use crate::chrome::{Chrome, LineChrome};
-use crate::normalize::{
+use crate::chrome::Chrome;
+use crate::model::LineChrome;
+use crate::model::block::Block;
+use crate::text::normalize::{
     break_joins, is_invisible, split_number, tidy_spaces_cow, tidy_spaces_owned,
 };
 

@@ -18,11 +18,11 @@ use std::borrow::Cow;
 use std::collections::HashMap;
 use std::hash::BuildHasherDefault;
 
-use crate::align::WordHasher;
+use crate::text::hash::WordHasher;
 
-use crate::commitments::sentence::sentences;
 use crate::model::{Carried, CarriedHow, Change, ChangeKind, SpanTag};
-use crate::normalize::fold_typography_cow;
+use crate::text::normalize::fold_typography_cow;
+use crate::text::sentence::sentences;
 
 /// Sentences shorter than this many words are not followed: "They agreed."
 /// may stand in many places without having moved.

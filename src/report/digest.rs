@@ -3,8 +3,8 @@
 //! weaker, commitments added and dropped.
 
 use crate::Report;
-use crate::commitments::{Commitment, CommitmentKind, Shift};
 use crate::model::CarriedHow;
+use crate::model::{Commitment, CommitmentKind, Shift};
 
 /// How many merges, splits and moved sentences the digest names.
 const RESTRUCTURED_LISTED: usize = 3;

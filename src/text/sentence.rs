@@ -58,7 +58,7 @@ const SENTENCE_OPENERS: &[&str] = &[
 /// Splits text into sentences (with their trailing white space trimmed).
 ///
 /// ```
-/// use statement_diff::commitments::sentence::sentences;
+/// use statement_diff::text::sentence::sentences;
 /// assert_eq!(
 ///     sentences("U.S. Secretary Austin met Gen. Kim. They agreed."),
 ///     ["U.S. Secretary Austin met Gen. Kim.", "They agreed."]

@@ -370,9 +370,9 @@ pub fn run(cli: &Cli) -> Result<u8> {
 
 /// Exit 1 when a change of a `--fail-on` kind is not accepted.
 fn status(cli: &Cli, report: &crate::Report) -> u8 {
-    use crate::commitments::Shift;
     use crate::fingerprint::{of_change, of_commitment};
     use crate::model::ChangeKind;
+    use crate::model::Shift;
     let accepted = &report.options.accepted;
     let paragraphs = report.changes.iter().any(|c| {
         let kind = match c.kind {
@@ -400,7 +400,7 @@ fn status(cli: &Cli, report: &crate::Report) -> u8 {
 
 /// `--stat`: one line of counts.
 fn stat_line(report: &crate::Report) -> String {
-    use crate::commitments::{CommitmentKind, Shift};
+    use crate::model::{CommitmentKind, Shift};
     let s = report.summary;
     let count = |k| report.commitments.iter().filter(|c| c.kind == k).count();
     let shift = |k| {
@@ -454,7 +454,7 @@ fn accept_file(report: &crate::Report) -> String {
     let reviewed = report
         .commitments
         .iter()
-        .filter(|c| c.kind != crate::commitments::CommitmentKind::Kept);
+        .filter(|c| c.kind != crate::model::CommitmentKind::Kept);
     for c in reviewed {
         let label = crate::fingerprint::commitment_label(c);
         let text = first_words(
@@ -531,7 +531,7 @@ const PARALLEL_BYTES: usize = 256 * 1024;
 
 fn read_document(source: &input::Source, chrome: &Chrome) -> Result<Document> {
     let doc = Document::from_source(source, chrome);
-    if doc.paragraphs.is_empty() && !crate::normalize::tidy_spaces(&source.text).is_empty() {
+    if doc.paragraphs.is_empty() && !crate::text::normalize::tidy_spaces(&source.text).is_empty() {
         let reason = if doc.set_aside.is_empty() {
             "no statement text found".to_string()
         } else {

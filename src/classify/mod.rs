@@ -1,10 +1,13 @@
 //! Classification: an alignment of two documents → the list of changes, in
 //! document order, with word-level redlines for paired paragraphs.
 
+pub mod carried;
+pub mod redline;
+
 use crate::align::{Alignment, Pair};
+use crate::classify::redline::{edits, redline};
 use crate::document::{Document, Paragraph};
 use crate::model::{Change, ChangeKind, Side, Summary, Unchanged};
-use crate::words::{edits, redline};
 
 fn side(p: &Paragraph) -> Side {
     Side {
@@ -92,7 +95,7 @@ pub fn classify(
     }
     keyed.sort_by_key(|(k, _)| *k);
     let mut changes: Vec<Change> = keyed.into_iter().map(|(_, c)| c).collect();
-    crate::carried::annotate(&mut changes);
+    crate::classify::carried::annotate(&mut changes);
     for c in &changes {
         match c.kind {
             ChangeKind::Added => summary.added += 1,
