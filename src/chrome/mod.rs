@@ -6,7 +6,7 @@ use std::sync::OnceLock;
 
 use regex::{Regex, RegexBuilder};
 
-use crate::model::{Block, LineChrome, RuleKind, SetAside};
+use crate::model::{Block, ChromeLines, LineChrome, RuleKind, SetAside};
 use crate::text::normalize::fold_typography_cow;
 
 /// The built-in rules, compiled into the binary (see `src/chrome.rules`).
@@ -906,6 +906,12 @@ fn literal(c: char) -> Option<Piece> {
         && upper.next() == Some(c)
         && upper.next().is_none();
     caseless.then_some(Piece::Char(c))
+}
+
+impl ChromeLines for Chrome {
+    fn line_chrome(&self, line: &str) -> LineChrome {
+        Chrome::line_chrome(self, line)
+    }
 }
 
 #[cfg(test)]

@@ -8,10 +8,9 @@ pub mod text;
 use std::io::Read;
 use std::path::Path;
 
-use crate::chrome::Chrome;
 use crate::error::{Error, Result};
 use crate::input::text::split_blocks;
-use crate::model::block::Block;
+use crate::model::{Block, ChromeLines};
 
 /// The format of an input file.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -258,7 +257,7 @@ pub fn detect_format(name: &str, text: &str) -> Format {
 }
 
 /// Splits a source into blocks with the reader for its format.
-pub fn blocks(source: &Source, chrome: &Chrome) -> Vec<Block> {
+pub fn blocks(source: &Source, chrome: &dyn ChromeLines) -> Vec<Block> {
     match source.format {
         Format::Text => split_blocks(&source.text, Some(chrome)),
         Format::Html => html::blocks(&source.text),

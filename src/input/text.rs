@@ -5,9 +5,8 @@
 use std::cell::OnceCell;
 use std::collections::HashSet;
 
-use crate::chrome::Chrome;
-use crate::model::LineChrome;
-use crate::model::block::Block;
+use crate::model::Block;
+use crate::model::{ChromeLines, LineChrome};
 use crate::text::normalize::{
     break_joins, is_invisible, split_number, tidy_spaces_cow, tidy_spaces_owned,
 };
@@ -30,7 +29,7 @@ use crate::text::normalize::{
 ///   set it aside without taking the statement's lines with it.
 /// - The lines of a block are joined with a space; a word split by a hyphen
 ///   at a line end is joined back by [`join_hyphenated`].
-pub fn split_blocks(text: &str, chrome: Option<&Chrome>) -> Vec<Block> {
+pub fn split_blocks(text: &str, chrome: Option<&dyn ChromeLines>) -> Vec<Block> {
     let lines: Vec<&str> = text
         .split('\n')
         .map(|l| l.strip_suffix('\r').unwrap_or(l))
@@ -522,6 +521,7 @@ fn first_word(text: &str) -> &str {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::chrome::Chrome;
 
     fn texts(input: &str) -> Vec<String> {
         split_blocks(input, None)

@@ -14,5 +14,5 @@ pub use change::{
     Carried, CarriedHow, Change, ChangeKind, Edit, Side, Span, SpanTag, Summary, Unchanged,
 };
 pub use commitment::{Commitment, CommitmentChange, CommitmentKind, Shift, Strength};
-pub use set_aside::{LineChrome, RuleKind, SetAside};
+pub use set_aside::{ChromeLines, LineChrome, RuleKind, SetAside};
 pub use term::TermCount;

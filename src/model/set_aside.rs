@@ -68,3 +68,11 @@ pub enum LineChrome {
     /// Some other rule matches.
     Other,
 }
+
+/// What tells the plain-text reader which lines are page chrome: the chrome
+/// rules of the next stage, handed to the reader as this trait so that
+/// reading needs no knowledge of the rules.
+pub trait ChromeLines {
+    /// What the rules make of one line of plain text.
+    fn line_chrome(&self, line: &str) -> LineChrome;
+}
