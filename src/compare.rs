@@ -2,11 +2,17 @@
 
 use std::time::Duration;
 
-use crate::align::{AlignOptions, align};
-use crate::classify;
+use std::collections::BTreeSet;
+
+use crate::align::{AlignOptions, Alignment, align};
+use crate::classify::{self, redline};
 use crate::commitments::{self, lexicon::Lexicon};
 use crate::document::Document;
-use crate::model::{Change, CommitmentChange, SetAside, Summary, TermCount, Unchanged};
+use crate::fingerprint;
+use crate::model::{
+    Change, Commitment, CommitmentChange, CommitmentKind, Review, SetAside, Summary, TermCount,
+    Unchanged,
+};
 use crate::terms::Terms;
 
 /// How to compare.
@@ -82,7 +88,18 @@ impl SideInfo {
     }
 }
 
-/// The comparison of two statements.
+/// The settings a report records.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Settings {
+    /// The paragraph similarity threshold used.
+    pub threshold: f64,
+    /// Whether page chrome was set aside.
+    pub chrome_rules: bool,
+}
+
+/// The comparison of two statements: everything a report renders, worked
+/// out once (redlines, fingerprints and whether each change was accepted
+/// included), so that renderers only render.
 #[derive(Debug, Clone)]
 pub struct Report {
     /// The old statement.
@@ -101,7 +118,7 @@ pub struct Report {
     /// Key terms mentioned on either side, with their counts.
     pub terms: Vec<TermCount>,
     /// The settings used.
-    pub options: Options,
+    pub settings: Settings,
 }
 
 impl Report {
@@ -126,13 +143,32 @@ pub fn compare_owned(old: Document, new: Document, options: &Options) -> Report 
     compared.report(options)
 }
 
+/// One step of a series: the report of two rounds whose commitments were
+/// read already, and the paragraph alignment it rests on.
+pub(crate) fn compare_step(
+    old: &Document,
+    new: &Document,
+    old_commitments: &[Commitment],
+    new_commitments: &[Commitment],
+    options: &Options,
+) -> (Report, Alignment) {
+    let (alignment, compared) = Compared::with_commitments(
+        old,
+        new,
+        old_commitments.to_vec(),
+        new_commitments.to_vec(),
+        options,
+    );
+    (compared.report(options), alignment)
+}
+
 /// What [`compare`] reads from the paragraphs themselves.
 struct Compared {
     changes: Vec<Change>,
     unchanged: Vec<Unchanged>,
     summary: Summary,
-    old_commitments: Vec<crate::model::Commitment>,
-    new_commitments: Vec<crate::model::Commitment>,
+    old_commitments: Vec<Commitment>,
+    new_commitments: Vec<Commitment>,
     terms: Vec<TermCount>,
     old: SideInfo,
     new: SideInfo,
@@ -140,12 +176,6 @@ struct Compared {
 
 impl Compared {
     fn of(old: &Document, new: &Document, options: &Options) -> Compared {
-        let align_options = AlignOptions {
-            threshold: options.threshold,
-            timeout: options.timeout,
-        };
-        let alignment = align(&old.paragraphs, &new.paragraphs, &align_options);
-        let (changes, unchanged, summary) = classify::classify(old, new, &alignment);
         let old_commitments = commitments::extract(&old.paragraphs, &options.lexicon);
         let new_commitments = commitments::extract_reusing(
             &new.paragraphs,
@@ -153,7 +183,24 @@ impl Compared {
             &old.paragraphs,
             &old_commitments,
         );
-        Compared {
+        Compared::with_commitments(old, new, old_commitments, new_commitments, options).1
+    }
+
+    fn with_commitments(
+        old: &Document,
+        new: &Document,
+        old_commitments: Vec<Commitment>,
+        new_commitments: Vec<Commitment>,
+        options: &Options,
+    ) -> (Alignment, Compared) {
+        let align_options = AlignOptions {
+            threshold: options.threshold,
+            timeout: options.timeout,
+        };
+        let alignment = align(&old.paragraphs, &new.paragraphs, &align_options);
+        let (mut changes, unchanged, summary) = classify::classify(old, new, &alignment);
+        review_changes(&mut changes, &options.accepted);
+        let compared = Compared {
             changes,
             unchanged,
             summary,
@@ -162,7 +209,8 @@ impl Compared {
             terms: options.terms.count(&old.paragraphs, &new.paragraphs),
             old: SideInfo::of(old),
             new: SideInfo::of(new),
-        }
+        };
+        (alignment, compared)
     }
 
     /// The report, with the commitments matched (the documents may be gone).
@@ -170,8 +218,10 @@ impl Compared {
         let match_options = commitments::MatchOptions {
             threshold: options.commitment_threshold,
         };
-        let commitments =
+        let mut commitments =
             commitments::compare_owned(self.old_commitments, self.new_commitments, &match_options);
+        redline_commitments(&mut commitments);
+        review_commitments(&mut commitments, &options.accepted);
         Report {
             old: self.old,
             new: self.new,
@@ -180,7 +230,54 @@ impl Compared {
             unchanged: self.unchanged,
             commitments,
             terms: self.terms,
-            options: options.clone(),
+            settings: Settings {
+                threshold: options.threshold,
+                chrome_rules: options.chrome_rules,
+            },
         }
+    }
+}
+
+/// Each change's fingerprint, and whether it was accepted.
+fn review_changes(changes: &mut [Change], accepted: &BTreeSet<String>) {
+    for change in changes {
+        let fingerprint = fingerprint::of_change(change);
+        change.review = Review {
+            accepted: accepted.contains(&fingerprint),
+            fingerprint,
+        };
+    }
+}
+
+/// Each commitment change's fingerprint, and whether it was accepted.
+fn review_commitments(changes: &mut [CommitmentChange], accepted: &BTreeSet<String>) {
+    for change in changes {
+        let fingerprint = fingerprint::of_commitment(change);
+        change.review = Review {
+            accepted: accepted.contains(&fingerprint),
+            fingerprint,
+        };
+    }
+}
+
+/// The redlines of the reworded commitments: the whole clauses, and the
+/// edits from the verb on.
+fn redline_commitments(changes: &mut [CommitmentChange]) {
+    for change in changes {
+        if change.kind != CommitmentKind::Reworded {
+            continue;
+        }
+        if let (Some(old), Some(new)) = (&change.old, &change.new) {
+            change.spans = redline::redline(&old.text, &new.text);
+            change.edits = redline::edits(&redline::redline(from_verb(old), from_verb(new)));
+        }
+    }
+}
+
+/// A commitment from its verb on (the whole clause when the verb is last).
+fn from_verb(c: &Commitment) -> &str {
+    match c.text.find(&c.verb) {
+        Some(i) if c.text[i..].split_whitespace().count() > 2 => &c.text[i..],
+        _ => &c.text,
     }
 }

@@ -8,10 +8,11 @@ use rayon::prelude::*;
 use crate::align::{AlignOptions, align};
 use crate::classify::redline::{edits, redline};
 use crate::commitments::{self, MatchOptions};
+use crate::compare::compare_step;
 use crate::document::{Document, Paragraph};
 use crate::model::{Commitment, CommitmentKind};
 use crate::model::{Edit, Summary};
-use crate::{Options, SideInfo, compare};
+use crate::{Options, SideInfo};
 
 /// What a lineage did in one round.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -187,8 +188,7 @@ pub fn follow(documents: &[Document], options: &Options) -> SeriesReport {
         .zip(extracted.par_windows(2))
         .enumerate()
         .map(|(k, (docs, cs))| {
-            let report = compare(&docs[0], &docs[1], options);
-            let alignment = align(&docs[0].paragraphs, &docs[1].paragraphs, &align_options);
+            let (report, alignment) = compare_step(&docs[0], &docs[1], &cs[0], &cs[1], options);
             let paragraph_links = alignment
                 .pairs
                 .iter()
@@ -203,11 +203,11 @@ pub fn follow(documents: &[Document], options: &Options) -> SeriesReport {
                     similarity: p.similarity,
                 })
                 .collect();
-            let changes = commitments::compare(&cs[0], &cs[1], &match_options);
+            let changes = &report.commitments;
             let index_of = |list: &[Commitment], c: &Commitment| list.iter().position(|x| x == c);
             let mut counts = [0usize; 4];
             let mut commitment_links = Vec::new();
-            for c in &changes {
+            for c in changes {
                 counts[c.kind as usize] += 1;
                 if let (Some(o), Some(n)) = (&c.old, &c.new)
                     && let (Some(i), Some(j)) = (index_of(&cs[0], o), index_of(&cs[1], n))

@@ -7,7 +7,7 @@ pub mod redline;
 use crate::align::{Alignment, Pair};
 use crate::classify::redline::{edits, redline};
 use crate::document::{Document, Paragraph};
-use crate::model::{Change, ChangeKind, Side, Summary, Unchanged};
+use crate::model::{Change, ChangeKind, Review, Side, Summary, Unchanged};
 
 fn side(p: &Paragraph) -> Side {
     Side {
@@ -78,6 +78,7 @@ pub fn classify(
             spans: Vec::new(),
             edits: Vec::new(),
             carried: Vec::new(),
+            review: Review::default(),
         };
         keyed.push(((anchor[i], 1, i), change));
     }
@@ -90,6 +91,7 @@ pub fn classify(
             spans: Vec::new(),
             edits: Vec::new(),
             carried: Vec::new(),
+            review: Review::default(),
         };
         keyed.push(((j + 1, 0, 0), change));
     }
@@ -126,6 +128,7 @@ fn paired_change(kind: ChangeKind, o: &Paragraph, n: &Paragraph, pair: &Pair) ->
         spans,
         edits,
         carried: Vec::new(),
+        review: Review::default(),
     }
 }
 

@@ -370,10 +370,8 @@ pub fn run(cli: &Cli) -> Result<u8> {
 
 /// Exit 1 when a change of a `--fail-on` kind is not accepted.
 fn status(cli: &Cli, report: &crate::Report) -> u8 {
-    use crate::fingerprint::{of_change, of_commitment};
     use crate::model::ChangeKind;
     use crate::model::Shift;
-    let accepted = &report.options.accepted;
     let paragraphs = report.changes.iter().any(|c| {
         let kind = match c.kind {
             ChangeKind::Added => FailOn::Added,
@@ -381,7 +379,7 @@ fn status(cli: &Cli, report: &crate::Report) -> u8 {
             ChangeKind::Reworded => FailOn::Reworded,
             ChangeKind::Moved => FailOn::Moved,
         };
-        cli.fail_on.contains(&kind) && !accepted.contains(&of_change(c))
+        cli.fail_on.contains(&kind) && !c.review.accepted
     });
     let shifts = report.commitments.iter().any(|c| {
         let kind = match c.shift {
@@ -389,7 +387,7 @@ fn status(cli: &Cli, report: &crate::Report) -> u8 {
             Some(Shift::Weaker) => FailOn::Weaker,
             None => return false,
         };
-        cli.fail_on.contains(&kind) && !accepted.contains(&of_commitment(c))
+        cli.fail_on.contains(&kind) && !c.review.accepted
     });
     if paragraphs || shifts {
         EXIT_CHANGED
@@ -431,7 +429,6 @@ fn stat_line(report: &crate::Report) -> String {
 /// The accept file of a report: one reviewed change per line, its
 /// fingerprint first; the rest of the line says what it was.
 fn accept_file(report: &crate::Report) -> String {
-    use crate::fingerprint::{of_change, of_commitment};
     let mut out = format!(
         "# statement-diff accept file: changes reviewed between\n#   {} (sha256 {})\n#   {} (sha256 {})\n# One fingerprint per line; text after it is a reminder. Pass with --accept.\n",
         report.old.path, report.old.sha256, report.new.path, report.new.sha256
@@ -449,7 +446,11 @@ fn accept_file(report: &crate::Report) -> String {
             c.old.as_ref().map(|s| s.text.as_str()),
             c.new.as_ref().map(|s| s.text.as_str()),
         );
-        out.push_str(&format!("{}  {:<9} {text}\n", of_change(c), c.kind.name()));
+        out.push_str(&format!(
+            "{}  {:<9} {text}\n",
+            c.review.fingerprint,
+            c.kind.name()
+        ));
     }
     let reviewed = report
         .commitments
@@ -463,7 +464,7 @@ fn accept_file(report: &crate::Report) -> String {
         );
         out.push_str(&format!(
             "{}  commitment {label} {text}\n",
-            of_commitment(c)
+            c.review.fingerprint
         ));
     }
     out

@@ -1119,6 +1119,7 @@ fn changes(
                 similarity: None,
                 shift: None,
                 notes: Vec::new(),
+                ..CommitmentChange::unreviewed()
             },
             Plan::Added(j) => CommitmentChange {
                 kind: CommitmentKind::Added,
@@ -1127,6 +1128,7 @@ fn changes(
                 similarity: None,
                 shift: None,
                 notes: Vec::new(),
+                ..CommitmentChange::unreviewed()
             },
         })
         .collect()
@@ -1289,6 +1291,7 @@ fn pair_change(old: Commitment, new: Commitment, similarity: f64) -> CommitmentC
         }),
         shift,
         notes,
+        ..CommitmentChange::unreviewed()
     }
 }
 

@@ -92,6 +92,18 @@ pub struct Change {
     /// reads as a note ("merged into new ¶3", "split from old ¶5",
     /// "sentence moved to new ¶7: “…”").
     pub carried: Vec<Carried>,
+    /// Its fingerprint, and whether a reviewer accepted it.
+    pub review: Review,
+}
+
+/// How a change stands with its reviewers, decided once by the comparison
+/// (every report and the exit status read it from here).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Review {
+    /// A short stable fingerprint of what changed (see `--accept`).
+    pub fingerprint: String,
+    /// True when the fingerprint was among those accepted.
+    pub accepted: bool,
 }
 
 /// Sentences carried word for word between this change's paragraph and

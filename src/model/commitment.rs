@@ -1,6 +1,8 @@
 //! Commitments: the clauses on a reporting verb or a promise, and what
 //! became of each between two statements.
 
+use super::change::{Edit, Review, Span};
+
 /// A commitment of one statement.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Commitment {
@@ -107,4 +109,29 @@ pub struct CommitmentChange {
     /// Why the shift was called, and other notes ("numbers changed: 15th →
     /// 16th", "negation added").
     pub notes: Vec<String>,
+    /// The redline of a reworded pair's clauses, old and new interleaved.
+    pub spans: Vec<Span>,
+    /// The word edits of a reworded pair from the verb on (the whole
+    /// clause when its verb is last).
+    pub edits: Vec<Edit>,
+    /// Its fingerprint, and whether a reviewer accepted it.
+    pub review: Review,
+}
+
+impl CommitmentChange {
+    /// A dropped commitment, nothing redlined or reviewed yet: the base
+    /// that the matching fills in (`..CommitmentChange::unreviewed()`).
+    pub fn unreviewed() -> CommitmentChange {
+        CommitmentChange {
+            kind: CommitmentKind::Dropped,
+            old: None,
+            new: None,
+            similarity: None,
+            shift: None,
+            notes: Vec::new(),
+            spans: Vec::new(),
+            edits: Vec::new(),
+            review: Review::default(),
+        }
+    }
 }

@@ -139,8 +139,8 @@ pub fn render(report: &Report) -> String {
         "<footer>{} {} \u{b7} paragraph similarity threshold {} \u{b7} page chrome rules {}</footer>",
         env!("CARGO_PKG_NAME"),
         env!("CARGO_PKG_VERSION"),
-        report.options.threshold,
-        if report.options.chrome_rules {
+        report.settings.threshold,
+        if report.settings.chrome_rules {
             "on"
         } else {
             "off"
@@ -325,12 +325,11 @@ fn commitments(out: &mut String, report: &Report) {
                 let notes: Vec<String> = c.notes.iter().map(|n| esc(n)).collect();
                 let _ = write!(out, "<span class=\"notes\">{}</span>", notes.join("; "));
             }
-            if let (Some(o), Some(n)) = (&c.old, &c.new) {
-                let spans = crate::classify::redline::redline(&o.text, &n.text);
+            if c.old.is_some() && c.new.is_some() {
                 let _ = write!(
                     out,
                     "<p class=\"text clause\">{}</p>",
-                    redline(&spans, None)
+                    redline(&c.spans, None)
                 );
             }
             out.push_str("</li>\n");

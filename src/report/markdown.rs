@@ -158,16 +158,16 @@ fn reworded_commitment(c: &CommitmentChange) -> String {
         let notes: Vec<String> = c.notes.iter().map(|n| escape(n)).collect();
         line.push_str(&format!(" ({})", notes.join("; ")));
     }
-    if let (Some(o), Some(n)) = (&c.old, &c.new) {
+    if let (Some(_), Some(n)) = (&c.old, &c.new) {
         line.push_str(": ");
-        line.push_str(&commitment_excerpts(o, n));
+        line.push_str(&commitment_excerpts(&c.spans, n));
     }
     line
 }
 
 /// The edits of a reworded commitment, each with a few words around it.
-fn commitment_excerpts(old: &Commitment, new: &Commitment) -> String {
-    let pieces = pieces(&crate::classify::redline::redline(&old.text, &new.text));
+fn commitment_excerpts(spans: &[Span], new: &Commitment) -> String {
+    let pieces = pieces(spans);
     let excerpts = excerpts(&pieces, CONTEXT_WORDS);
     if excerpts.is_empty() {
         return format!(

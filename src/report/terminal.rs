@@ -145,6 +145,14 @@ fn sanitized(report: &Report) -> Report {
             side.subject = side.subject.as_deref().map(safe);
         }
         c.notes = c.notes.iter().map(|n| safe(n)).collect();
+        for span in &mut c.spans {
+            span.text = safe(&span.text);
+        }
+        for e in &mut c.edits {
+            for text in [&mut e.before, &mut e.deleted, &mut e.inserted, &mut e.after] {
+                *text = safe(text);
+            }
+        }
     }
     for t in &mut r.terms {
         t.term = safe(&t.term);
@@ -192,7 +200,7 @@ pub fn render(
             }
         }
         writeln!(out)?;
-        change_block(out, report, change, palette, layout)?;
+        change_block(out, change, palette, layout)?;
     }
     if layout.all {
         for u in unchanged {
@@ -239,11 +247,9 @@ fn commitments(out: &mut impl Write, report: &Report, p: &Palette, width: usize)
                 .map(|s| format!(" [{}]", s.name()))
                 .unwrap_or_default();
             let text = match (&c.old, &c.new) {
-                (Some(o), Some(n)) => format!(
-                    "\u{201c}{}\u{201d}{}",
-                    quote(n),
-                    what_changed(from_verb(o), from_verb(n))
-                ),
+                (Some(_), Some(n)) => {
+                    format!("\u{201c}{}\u{201d}{}", quote(n), what_changed(&c.edits))
+                }
                 (Some(o), None) => format!("\u{201c}{}\u{201d}", quote(o)),
                 (None, Some(n)) => format!("\u{201c}{}\u{201d}", quote(n)),
                 (None, None) => String::new(),
@@ -325,19 +331,10 @@ fn side_line(out: &mut impl Write, name: &str, info: &SideInfo, p: &Palette) -> 
     writeln!(out, "  {}", format!("({})", detail.join(", ")).style(p.dim))
 }
 
-/// A commitment from its verb on (the whole clause when the verb is last).
-fn from_verb(c: &crate::model::Commitment) -> &str {
-    match c.text.find(&c.verb) {
-        Some(i) if c.text[i..].split_whitespace().count() > 2 => &c.text[i..],
-        _ => &c.text,
-    }
-}
-
 /// The first word edits between two commitments: " (recent → continued;
 /// + with Russia)".
-fn what_changed(old: &str, new: &str) -> String {
+fn what_changed(edits: &[crate::model::Edit]) -> String {
     const SHOWN: usize = 2;
-    let edits = crate::classify::redline::edits(&crate::classify::redline::redline(old, new));
     let cut = |s: &str| {
         let words: Vec<&str> = s.split_whitespace().collect();
         if words.len() > 6 {
@@ -421,7 +418,6 @@ fn unchanged_block(
 
 fn change_block(
     out: &mut impl Write,
-    report: &Report,
     change: &Change,
     p: &Palette,
     layout: &Layout,
@@ -443,11 +439,7 @@ fn change_block(
         Some(s) => format!(" (similarity {s:.2})"),
         None => String::new(),
     };
-    let accepted = if report
-        .options
-        .accepted
-        .contains(&crate::fingerprint::of_change(change))
-    {
+    let accepted = if change.review.accepted {
         "  (accepted)"
     } else {
         ""

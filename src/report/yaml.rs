@@ -250,7 +250,6 @@ impl YamlReport {
         changes: impl IntoIterator<Item = Change>,
         commitments: impl IntoIterator<Item = crate::model::CommitmentChange>,
     ) -> YamlReport {
-        let accepted = &report.options.accepted;
         YamlReport {
             schema: SCHEMA.into(),
             tool: Tool {
@@ -258,17 +257,14 @@ impl YamlReport {
                 version: env!("CARGO_PKG_VERSION").into(),
             },
             settings: Settings {
-                threshold: report.options.threshold,
-                chrome_rules: report.options.chrome_rules,
+                threshold: report.settings.threshold,
+                chrome_rules: report.settings.chrome_rules,
             },
             old: side(&report.old),
             new: side(&report.new),
             summary: YamlSummary::from(report.summary),
-            changes: changes.into_iter().map(|c| change(c, accepted)).collect(),
-            commitments: commitments
-                .into_iter()
-                .map(|c| commitment(c, accepted))
-                .collect(),
+            changes: changes.into_iter().map(change).collect(),
+            commitments: commitments.into_iter().map(commitment).collect(),
             terms: report
                 .terms
                 .iter()
@@ -314,36 +310,31 @@ fn first_words(text: &str, n: usize) -> String {
     }
 }
 
-fn change(c: Change, accepted: &std::collections::BTreeSet<String>) -> YamlChange {
+fn change(c: Change) -> YamlChange {
     let paragraph = |s: crate::model::Side| YamlParagraph {
         index: s.index,
         line: s.line,
         text: s.text,
     };
-    let fingerprint = crate::fingerprint::of_change(&c);
     YamlChange {
         kind: c.kind.name().into(),
         old: c.old.map(paragraph),
         new: c.new.map(paragraph),
         similarity: c.similarity,
-        accepted: accepted.contains(&fingerprint),
-        fingerprint,
+        accepted: c.review.accepted,
+        fingerprint: c.review.fingerprint,
         edits: c.edits.iter().map(YamlEdit::from).collect(),
         notes: c.carried.iter().map(ToString::to_string).collect(),
     }
 }
 
-fn commitment(
-    c: crate::model::CommitmentChange,
-    accepted: &std::collections::BTreeSet<String>,
-) -> YamlCommitment {
+fn commitment(c: crate::model::CommitmentChange) -> YamlCommitment {
     let clause = |c: crate::model::Commitment| YamlClause {
         paragraph: c.paragraph,
         subject: c.subject,
         verb: c.verb,
         text: c.text,
     };
-    let fingerprint = crate::fingerprint::of_commitment(&c);
     YamlCommitment {
         kind: c.kind.name().into(),
         old: c.old.map(clause),
@@ -351,8 +342,8 @@ fn commitment(
         similarity: c.similarity,
         shift: c.shift.map(|s| s.name().into()),
         notes: c.notes,
-        accepted: accepted.contains(&fingerprint),
-        fingerprint,
+        accepted: c.review.accepted,
+        fingerprint: c.review.fingerprint,
     }
 }
 
