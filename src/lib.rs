@@ -1,15 +1,42 @@
 //! statement-diff tells exactly what changed between two successive joint
-//! statements: which paragraphs were added, removed, reworded or moved, and
-//! which words changed inside them.
+//! statements: which paragraphs were added, removed, reworded or moved,
+//! which words changed inside them, and what became of every commitment.
 //!
-//! The pipeline runs one way, one module a stage:
+//! # The pipeline
 //!
-//! bytes → [`input`] (decode, detect the format) → [`block`]s (plain text
-//! through [`segment`], web pages through `input::html`, Markdown through
-//! `input::markdown`) → [`chrome`] (page chrome set aside) → [`document`]
-//! (paragraphs with comparison keys from [`normalize`]) → [`align`] →
-//! [`classify`] (changes, with [`words`] redlines) → [`model::Change`]s →
-//! [`report`] (terminal or YAML).
+//! Data flows one way; each stage is a module that imports only the stages
+//! before it, plus the foundations [`model`] (the data passed between
+//! stages) and [`text`] (helpers with no pipeline knowledge), which import
+//! nothing else of the crate (`scripts/check-layers` checks it).
+//!
+//! 1. [`input`]: bytes → [`model::Block`]s. Decodes (UTF-8, UTF-16, legacy
+//!    encodings), tells plain text, HTML and Markdown apart, and reads each
+//!    into blocks (`input::text` finds paragraphs in plain text from its
+//!    line structure, `input::html` and `input::markdown` from the markup).
+//! 2. [`chrome`]: the page around the statement (menus, share bars,
+//!    datelines, footers) set aside as [`model::SetAside`] blocks, by the
+//!    rules of `chrome/chrome.rules`.
+//! 3. [`document`]: the statement's numbered paragraphs with their
+//!    comparison keys, its title, date and place.
+//! 4. [`align`]: which old paragraph became which new one (`similar`'s
+//!    Patience diff, then pairing by word similarity through the candidate
+//!    index of [`text`], then the moves).
+//! 5. [`classify`]: the alignment → [`model::Change`]s with word redlines
+//!    (`classify::redline`) and the sentences carried between paragraphs
+//!    (`classify::carried`).
+//! 6. [`commitments`]: the clauses on a reporting verb or a promise, read
+//!    from both statements and matched across them: kept, reworded, added,
+//!    dropped, stronger or weaker ([`model::CommitmentChange`]).
+//! 7. [`terms`]: key terms counted on both sides ([`model::TermCount`]).
+//! 8. [`fingerprint`]: short stable fingerprints of changes, for `--accept`.
+//!
+//! [`compare()`](compare()) runs the stages in order and returns a [`Report`] in
+//! which everything a report shows is worked out once: redlines,
+//! fingerprints, whether each change was accepted. [`series`] follows every
+//! paragraph and commitment through many rounds, one comparison per step.
+//! [`report`] renders (terminal, YAML, JSON, Markdown, HTML, series, the
+//! digest) and never compares; [`yaml`] is the streaming YAML serializer it
+//! writes with; [`cli`] is the command line.
 //!
 //! ```
 //! use statement_diff::{compare, Options, document::Document, chrome::Chrome};

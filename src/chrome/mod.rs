@@ -13,7 +13,7 @@ pub use self::rules::RuleError;
 use self::rules::{Lazy, Rule};
 pub use self::strip::Stripped;
 
-/// The built-in rules, compiled into the binary (see `src/chrome.rules`).
+/// The built-in rules, compiled into the binary (see `src/chrome/chrome.rules`).
 pub const BUILTIN_RULES: &str = include_str!("chrome.rules");
 
 /// A compiled set of chrome rules.

@@ -79,7 +79,7 @@ pub struct Cli {
     pub keep_chrome: bool,
 
     /// Add the chrome rules in FILE to the built-in ones (format: see
-    /// src/chrome.rules)
+    /// src/chrome/chrome.rules)
     #[arg(long, value_name = "FILE", value_hint = ValueHint::FilePath)]
     pub chrome_rules: Option<PathBuf>,
 

@@ -28,7 +28,7 @@ use crate::text::normalize::{
 ///   "Home : Media : News") is a block of its own, so that the chrome pass can
 ///   set it aside without taking the statement's lines with it.
 /// - The lines of a block are joined with a space; a word split by a hyphen
-///   at a line end is joined back by [`join_hyphenated`].
+///   at a line end is joined back by `join_hyphenated`.
 pub fn split_blocks(text: &str, chrome: Option<&dyn ChromeLines>) -> Vec<Block> {
     let lines: Vec<&str> = text
         .split('\n')
