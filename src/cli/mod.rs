@@ -2,10 +2,14 @@
 //! compares them and writes the report. The binary only maps the outcome to
 //! an exit status.
 
-use std::io::{self, IsTerminal, Write};
+use std::io::{self, IsTerminal};
 use std::path::{Path, PathBuf};
 
-use clap::{Parser, ValueEnum, ValueHint};
+mod accept;
+mod args;
+mod output;
+
+pub use args::{Cli, ColorWhen, FailOn, FormatArg, Generate, InputFormatArg, OrderArg, use_color};
 
 use crate::chrome::Chrome;
 use crate::commitments::lexicon::Lexicon;
@@ -16,236 +20,8 @@ use crate::report::terminal::{self, Layout, Palette, terminal_safe};
 use crate::report::yaml;
 use crate::terms::Terms;
 use crate::{Options, compare_owned};
-
-const EXAMPLES: &str = "\
-Examples:
-  statement-diff corpus/dtt/14th.txt corpus/dtt/15th.txt
-  statement-diff --format yaml -o changes.yaml old.html new.txt
-  statement-diff --show-paragraphs corpus/pages/14th-usindopacom-page.txt
-  pdftotext new.pdf - | statement-diff old.txt -
-
-Exit status: 0 if the statements say the same thing, 1 if something changed,
-2 on trouble (a file that cannot be read, bad arguments).";
-
-/// Tell exactly what changed between two successive joint statements.
-///
-/// Reads each statement (plain text, a saved web page, Markdown; UTF-8 or
-/// UTF-16), sets page chrome aside, splits it into paragraphs and reports
-/// which paragraphs were added, removed, reworded or moved, with the changed
-/// words highlighted.
-#[derive(Debug, Parser)]
-#[command(name = "statement-diff", bin_name = "statement-diff", version, about, long_about, after_help = EXAMPLES)]
-pub struct Cli {
-    /// OLD and NEW statements ('-' reads standard input); three or more
-    /// files are a series, in the order given; with --show-paragraphs, one
-    /// or more files
-    #[arg(value_name = "FILE", value_hint = ValueHint::FilePath, required_unless_present_any = ["series", "generate"], num_args = 1..)]
-    pub files: Vec<String>,
-
-    /// Follow every paragraph and commitment through the rounds in DIR
-    /// (.txt, .html, .htm, .md files, in natural name order)
-    #[arg(long, value_name = "DIR", value_hint = ValueHint::DirPath, conflicts_with = "files")]
-    pub series: Option<PathBuf>,
-
-    /// Order of the rounds of a series: by file name, or by the date found
-    /// in each statement
-    #[arg(long, value_name = "BY", value_enum, default_value_t = OrderArg::Name)]
-    pub order: OrderArg,
-
-    /// Output format
-    #[arg(short, long, value_enum, default_value_t = FormatArg::Terminal)]
-    pub format: FormatArg,
-
-    /// Write the report to FILE instead of standard output (written to a
-    /// temporary file, then renamed, so a report is never half-written)
-    #[arg(short, long, value_name = "FILE", value_hint = ValueHint::FilePath)]
-    pub output: Option<PathBuf>,
-
-    /// When to use colors: auto colors a terminal unless NO_COLOR is set
-    #[arg(long, value_name = "WHEN", value_enum, default_value_t = ColorWhen::Auto)]
-    pub color: ColorWhen,
-
-    /// Minimum word-level similarity (0-1) for two paragraphs to count as
-    /// one reworded or moved paragraph
-    #[arg(long, value_name = "RATIO", default_value_t = 0.5, value_parser = parse_ratio)]
-    pub threshold: f64,
-
-    /// Also show the unchanged paragraphs
-    #[arg(long)]
-    pub all: bool,
-
-    /// Keep page chrome (banners, breadcrumbs, related news) as paragraphs
-    #[arg(long)]
-    pub keep_chrome: bool,
-
-    /// Add the chrome rules in FILE to the built-in ones (format: see
-    /// src/chrome/chrome.rules)
-    #[arg(long, value_name = "FILE", value_hint = ValueHint::FilePath)]
-    pub chrome_rules: Option<PathBuf>,
-
-    /// Use the commitment lexicon in FILE (reporting verbs, intensifiers,
-    /// modals) instead of the built-in one (format: see
-    /// src/commitments/lexicon.txt)
-    #[arg(long, value_name = "FILE", value_hint = ValueHint::FilePath)]
-    pub lexicon: Option<PathBuf>,
-
-    /// Count the key terms in FILE instead of the built-in list (format:
-    /// see src/terms.txt)
-    #[arg(long, value_name = "FILE", value_hint = ValueHint::FilePath)]
-    pub terms: Option<PathBuf>,
-
-    /// Read inputs as this format instead of detecting it
-    #[arg(long, value_name = "FORMAT", value_enum)]
-    pub input_format: Option<InputFormatArg>,
-
-    /// Read inputs that are not UTF-8 in this legacy encoding
-    /// (windows-1252, euc-kr, shift_jis, …)
-    #[arg(long, value_name = "NAME")]
-    pub encoding: Option<String>,
-
-    /// Print each file's paragraphs as the tool sees them, and what was set
-    /// aside, instead of comparing
-    #[arg(long)]
-    pub show_paragraphs: bool,
-
-    /// Wrap the terminal report to N columns (default: the terminal's width,
-    /// or 100)
-    #[arg(long, value_name = "N")]
-    pub width: Option<usize>,
-
-    /// Exit 1 only for these kinds of change (comma-separated): added,
-    /// removed, reworded, moved, and the commitment shifts stronger, weaker
-    #[arg(long, value_name = "KINDS", value_enum, value_delimiter = ',', default_values_t = [FailOn::Added, FailOn::Removed, FailOn::Reworded, FailOn::Moved])]
-    pub fail_on: Vec<FailOn>,
-
-    /// Changes listed in FILE (by fingerprint) were reviewed: they are
-    /// still reported, marked accepted, but no longer make the run fail
-    #[arg(long, value_name = "FILE", value_hint = ValueHint::FilePath)]
-    pub accept: Option<PathBuf>,
-
-    /// Write the fingerprints of this comparison's changes to FILE, for
-    /// --accept in later runs
-    #[arg(long, value_name = "FILE", value_hint = ValueHint::FilePath)]
-    pub write_accept: Option<PathBuf>,
-
-    /// Print nothing; the exit status tells
-    #[arg(short, long, conflicts_with = "stat")]
-    pub quiet: bool,
-
-    /// Print one line of counts instead of the report
-    #[arg(long)]
-    pub stat: bool,
-
-    /// Print a man page or shell completions and exit (man, bash, zsh,
-    /// fish, elvish, powershell)
-    #[arg(long, value_name = "WHAT", value_enum, hide_possible_values = true)]
-    pub generate: Option<Generate>,
-}
-
-/// Kinds of change that can fail a run.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum FailOn {
-    /// Paragraphs added
-    Added,
-    /// Paragraphs removed
-    Removed,
-    /// Paragraphs reworded
-    Reworded,
-    /// Paragraphs moved
-    Moved,
-    /// Commitments whose language got stronger
-    Stronger,
-    /// Commitments whose language got weaker
-    Weaker,
-}
-
-/// What `--generate` writes.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum Generate {
-    /// A roff man page
-    Man,
-    /// Bash completions
-    Bash,
-    /// Zsh completions
-    Zsh,
-    /// Fish completions
-    Fish,
-    /// Elvish completions
-    Elvish,
-    /// PowerShell completions
-    Powershell,
-}
-
-fn parse_ratio(s: &str) -> std::result::Result<f64, String> {
-    let v: f64 = s.parse().map_err(|e| format!("{e}"))?;
-    if (0.0..=1.0).contains(&v) {
-        Ok(v)
-    } else {
-        Err(format!("{v} is not between 0 and 1"))
-    }
-}
-
-/// Report formats.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum FormatArg {
-    /// A report for a person, colored on a terminal
-    Terminal,
-    /// The YAML change summary for CI jobs (schema statement-diff/1)
-    Yaml,
-    /// The same summary as JSON
-    Json,
-    /// A redline for a pull-request comment (GitHub-flavored Markdown)
-    Markdown,
-    /// One self-contained HTML page: summary, inline and side-by-side redline
-    Html,
-}
-
-/// How to order the rounds of a series.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum OrderArg {
-    /// Natural order of the file names (2 before 10); files given on the
-    /// command line keep their order
-    Name,
-    /// The date detected in each statement (dateline), undated last
-    Date,
-}
-
-/// When to color.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum ColorWhen {
-    /// Color when writing to a terminal and NO_COLOR is not set
-    Auto,
-    /// Always color
-    Always,
-    /// Never color
-    Never,
-}
-
-/// Input formats.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum InputFormatArg {
-    /// Plain text
-    Text,
-    /// A web page
-    Html,
-    /// Markdown
-    Markdown,
-}
-
-/// Decides once whether to color: --color, then NO_COLOR (set and not
-/// empty), then CLICOLOR_FORCE (set and not "0"), then TERM=dumb, then
-/// whether the output is a terminal.
-pub fn use_color(when: ColorWhen, to_terminal: bool) -> bool {
-    let var = |k: &str| std::env::var_os(k).filter(|v| !v.is_empty());
-    match when {
-        ColorWhen::Always => true,
-        ColorWhen::Never => false,
-        ColorWhen::Auto if var("NO_COLOR").is_some() => false,
-        ColorWhen::Auto if var("CLICOLOR_FORCE").is_some_and(|v| v != "0") => true,
-        ColorWhen::Auto if var("TERM").is_some_and(|t| t == "dumb") => false,
-        ColorWhen::Auto => to_terminal,
-    }
-}
+use accept::{accept_file, read_accept};
+use output::{emit, emit_streamed, write_atomically, write_error};
 
 /// Runs the command line; returns the exit status.
 pub fn run(cli: &Cli) -> Result<u8> {
@@ -301,7 +77,8 @@ pub fn run(cli: &Cli) -> Result<u8> {
     if cli.show_paragraphs {
         let mut buf = Vec::new();
         for doc in &documents {
-            show_paragraphs(&mut buf, doc, &palette, width).map_err(|e| write_error(cli, e))?;
+            crate::report::paragraphs::render(&mut buf, doc, &palette, width)
+                .map_err(|e| write_error(cli, e))?;
         }
         emit(cli, &buf)?;
         return Ok(EXIT_SAME);
@@ -340,7 +117,7 @@ pub fn run(cli: &Cli) -> Result<u8> {
     }
     let mut buf = Vec::new();
     if cli.stat {
-        buf.extend_from_slice(stat_line(&report).as_bytes());
+        buf.extend_from_slice(crate::report::stat::render(&report).as_bytes());
         emit(cli, &buf)?;
         return Ok(status);
     }
@@ -394,106 +171,6 @@ fn status(cli: &Cli, report: &crate::Report) -> u8 {
     } else {
         EXIT_SAME
     }
-}
-
-/// `--stat`: one line of counts.
-fn stat_line(report: &crate::Report) -> String {
-    use crate::model::{CommitmentKind, Shift};
-    let s = report.summary;
-    let count = |k| report.commitments.iter().filter(|c| c.kind == k).count();
-    let shift = |k| {
-        report
-            .commitments
-            .iter()
-            .filter(|c| c.shift == Some(k))
-            .count()
-    };
-    format!(
-        "{} \u{2192} {}: {} unchanged, {} added, {} removed, {} reworded, {} moved; commitments: {} kept, {} reworded ({} stronger, {} weaker), {} added, {} dropped\n",
-        terminal_safe(&report.old.path),
-        terminal_safe(&report.new.path),
-        s.unchanged,
-        s.added,
-        s.removed,
-        s.reworded,
-        s.moved,
-        count(CommitmentKind::Kept),
-        count(CommitmentKind::Reworded),
-        shift(Shift::Stronger),
-        shift(Shift::Weaker),
-        count(CommitmentKind::Added),
-        count(CommitmentKind::Dropped),
-    )
-}
-
-/// The accept file of a report: one reviewed change per line, its
-/// fingerprint first; the rest of the line says what it was.
-fn accept_file(report: &crate::Report) -> String {
-    let mut out = format!(
-        "# statement-diff accept file: changes reviewed between\n#   {} (sha256 {})\n#   {} (sha256 {})\n# One fingerprint per line; text after it is a reminder. Pass with --accept.\n",
-        report.old.path, report.old.sha256, report.new.path, report.new.sha256
-    );
-    let words = |text: &str| {
-        text.split_whitespace()
-            .take(10)
-            .collect::<Vec<_>>()
-            .join(" ")
-    };
-    let first_words =
-        |old: Option<&str>, new: Option<&str>| new.or(old).map(words).unwrap_or_default();
-    for c in &report.changes {
-        let text = first_words(
-            c.old.as_ref().map(|s| s.text.as_str()),
-            c.new.as_ref().map(|s| s.text.as_str()),
-        );
-        out.push_str(&format!(
-            "{}  {:<9} {text}\n",
-            c.review.fingerprint,
-            c.kind.name()
-        ));
-    }
-    let reviewed = report
-        .commitments
-        .iter()
-        .filter(|c| c.kind != crate::model::CommitmentKind::Kept);
-    for c in reviewed {
-        let label = crate::fingerprint::commitment_label(c);
-        let text = first_words(
-            c.old.as_ref().map(|s| s.text.as_str()),
-            c.new.as_ref().map(|s| s.text.as_str()),
-        );
-        out.push_str(&format!(
-            "{}  commitment {label} {text}\n",
-            c.review.fingerprint
-        ));
-    }
-    out
-}
-
-/// Reads an accept file: the first word of each line that is not blank or
-/// a comment.
-fn read_accept(path: &Path) -> Result<std::collections::BTreeSet<String>> {
-    let bad = |reason: String| Error::BadDataFile {
-        path: path.to_path_buf(),
-        reason,
-    };
-    let text = std::fs::read_to_string(path).map_err(|e| bad(e.to_string()))?;
-    let mut out = std::collections::BTreeSet::new();
-    for (i, line) in text.lines().enumerate() {
-        let line = line.trim();
-        if line.is_empty() || line.starts_with('#') {
-            continue;
-        }
-        let word = line.split_whitespace().next().unwrap_or("");
-        if word.len() != 16 || !word.bytes().all(|b| b.is_ascii_hexdigit()) {
-            return Err(bad(format!(
-                "line {}: '{word}' is not a fingerprint (16 hex digits)",
-                i + 1
-            )));
-        }
-        out.insert(word.to_ascii_lowercase());
-    }
-    Ok(out)
 }
 
 /// `--generate`: a man page or shell completions, from the clap definition.
@@ -704,145 +381,10 @@ fn terminal_width(to_terminal: bool) -> usize {
         .map_or(100, |c| c.min(160))
 }
 
-fn write_error(cli: &Cli, source: io::Error) -> Error {
-    let path = cli
-        .output
-        .as_ref()
-        .map_or_else(|| "-".to_string(), |p| p.display().to_string());
-    Error::Write { path, source }
-}
-
-/// Writes the finished report to standard output or, atomically, to the
-/// output file. A reader that goes away early (`statement-diff a b | head
-/// -1`) is not an error: the run ends quietly with its usual status.
-fn emit(cli: &Cli, bytes: &[u8]) -> Result<()> {
-    match &cli.output {
-        None => {
-            let mut out = io::stdout().lock();
-            match out.write_all(bytes).and_then(|()| out.flush()) {
-                Err(e) if e.kind() != io::ErrorKind::BrokenPipe => Err(write_error(cli, e)),
-                _ => Ok(()),
-            }
-        }
-        Some(path) => write_atomically(path, bytes).map_err(|e| write_error(cli, e)),
-    }
-}
-
-/// [`emit`] for a report written a piece at a time: to standard output, or
-/// to a temporary file renamed over the output file once all is written.
-fn emit_streamed(
-    cli: &Cli,
-    write: impl FnOnce(Box<dyn Write>) -> io::Result<Box<dyn Write>>,
-) -> Result<()> {
-    const BUFFER: usize = 64 * 1024;
-    let finish = |sink: io::Result<Box<dyn Write>>| sink.and_then(|mut sink| sink.flush());
-    match &cli.output {
-        None => {
-            let out = io::BufWriter::with_capacity(BUFFER, io::stdout());
-            match finish(write(Box::new(out))) {
-                Err(e) if e.kind() != io::ErrorKind::BrokenPipe => Err(write_error(cli, e)),
-                _ => Ok(()),
-            }
-        }
-        Some(path) => {
-            let tmp = temporary_beside(path);
-            let result = std::fs::File::create(&tmp)
-                .and_then(|file| {
-                    finish(write(Box::new(io::BufWriter::with_capacity(BUFFER, file))))
-                })
-                .and_then(|()| std::fs::rename(&tmp, path));
-            if result.is_err() {
-                let _ = std::fs::remove_file(&tmp);
-            }
-            result.map_err(|e| write_error(cli, e))
-        }
-    }
-}
-
-/// A temporary file name in the output file's folder (so that renaming it
-/// over the output is atomic).
-fn temporary_beside(path: &Path) -> PathBuf {
-    let dir = match path.parent() {
-        Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
-        _ => PathBuf::from("."),
-    };
-    let name = path
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_else(|| "report".into());
-    dir.join(format!(".{name}.{}.tmp", std::process::id()))
-}
-
-fn write_atomically(path: &Path, bytes: &[u8]) -> io::Result<()> {
-    let tmp = temporary_beside(path);
-    let result = std::fs::write(&tmp, bytes).and_then(|()| std::fs::rename(&tmp, path));
-    if result.is_err() {
-        let _ = std::fs::remove_file(&tmp);
-    }
-    result
-}
-
-/// `--show-paragraphs`: the numbered paragraphs and what was set aside.
-fn show_paragraphs(
-    out: &mut impl Write,
-    doc: &Document,
-    p: &Palette,
-    width: usize,
-) -> io::Result<()> {
-    use owo_colors::OwoColorize;
-    writeln!(
-        out,
-        "{} ({} paragraphs, {}, {})",
-        terminal_safe(&doc.name).style(p.strong),
-        doc.paragraphs.len(),
-        doc.format.name(),
-        doc.encoding
-    )?;
-    if let Some(title) = &doc.title {
-        writeln!(out, "  title: {}", terminal_safe(title))?;
-    }
-    if let Some(date) = &doc.date {
-        writeln!(out, "  date: {date}")?;
-    }
-    for para in &doc.paragraphs {
-        let mut text = terminal_safe(&para.text).into_owned();
-        let room = width.saturating_sub(14).max(30);
-        if text.chars().count() > room {
-            text = text
-                .chars()
-                .take(room.saturating_sub(1))
-                .collect::<String>()
-                + "\u{2026}";
-        }
-        writeln!(out, "  \u{b6}{:<3} {}", para.index, text)?;
-    }
-    if !doc.set_aside.is_empty() {
-        writeln!(
-            out,
-            "  {}",
-            format!("set aside ({}):", doc.set_aside.len()).style(p.dim)
-        )?;
-        for block in &doc.set_aside {
-            let mut text = terminal_safe(&block.text).into_owned();
-            if text.chars().count() > 70 {
-                text = text.chars().take(69).collect::<String>() + "\u{2026}";
-            }
-            let line = format!(
-                "    {:<8} line {:<4} {}",
-                block.rule.name(),
-                block.line,
-                text
-            );
-            writeln!(out, "{}", line.style(p.dim))?;
-        }
-    }
-    writeln!(out)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-    use clap::CommandFactory;
+    use clap::{CommandFactory, Parser};
 
     #[test]
     fn cli_is_well_formed() {

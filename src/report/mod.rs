@@ -6,6 +6,8 @@ pub mod digest;
 pub mod html;
 pub mod json;
 pub mod markdown;
+pub mod paragraphs;
 pub mod series;
+pub mod stat;
 pub mod terminal;
 pub mod yaml;

@@ -1,0 +1,235 @@
+//! The command line's arguments: every flag defined once, with its help.
+
+use std::path::PathBuf;
+
+use clap::{Parser, ValueEnum, ValueHint};
+
+const EXAMPLES: &str = "\
+Examples:
+  statement-diff corpus/dtt/14th.txt corpus/dtt/15th.txt
+  statement-diff --format yaml -o changes.yaml old.html new.txt
+  statement-diff --show-paragraphs corpus/pages/14th-usindopacom-page.txt
+  pdftotext new.pdf - | statement-diff old.txt -
+
+Exit status: 0 if the statements say the same thing, 1 if something changed,
+2 on trouble (a file that cannot be read, bad arguments).";
+
+/// Tell exactly what changed between two successive joint statements.
+///
+/// Reads each statement (plain text, a saved web page, Markdown; UTF-8 or
+/// UTF-16), sets page chrome aside, splits it into paragraphs and reports
+/// which paragraphs were added, removed, reworded or moved, with the changed
+/// words highlighted.
+#[derive(Debug, Parser)]
+#[command(name = "statement-diff", bin_name = "statement-diff", version, about, long_about, after_help = EXAMPLES)]
+pub struct Cli {
+    /// OLD and NEW statements ('-' reads standard input); three or more
+    /// files are a series, in the order given; with --show-paragraphs, one
+    /// or more files
+    #[arg(value_name = "FILE", value_hint = ValueHint::FilePath, required_unless_present_any = ["series", "generate"], num_args = 1..)]
+    pub files: Vec<String>,
+
+    /// Follow every paragraph and commitment through the rounds in DIR
+    /// (.txt, .html, .htm, .md files, in natural name order)
+    #[arg(long, value_name = "DIR", value_hint = ValueHint::DirPath, conflicts_with = "files")]
+    pub series: Option<PathBuf>,
+
+    /// Order of the rounds of a series: by file name, or by the date found
+    /// in each statement
+    #[arg(long, value_name = "BY", value_enum, default_value_t = OrderArg::Name)]
+    pub order: OrderArg,
+
+    /// Output format
+    #[arg(short, long, value_enum, default_value_t = FormatArg::Terminal)]
+    pub format: FormatArg,
+
+    /// Write the report to FILE instead of standard output (written to a
+    /// temporary file, then renamed, so a report is never half-written)
+    #[arg(short, long, value_name = "FILE", value_hint = ValueHint::FilePath)]
+    pub output: Option<PathBuf>,
+
+    /// When to use colors: auto colors a terminal unless NO_COLOR is set
+    #[arg(long, value_name = "WHEN", value_enum, default_value_t = ColorWhen::Auto)]
+    pub color: ColorWhen,
+
+    /// Minimum word-level similarity (0-1) for two paragraphs to count as
+    /// one reworded or moved paragraph
+    #[arg(long, value_name = "RATIO", default_value_t = 0.5, value_parser = parse_ratio)]
+    pub threshold: f64,
+
+    /// Also show the unchanged paragraphs
+    #[arg(long)]
+    pub all: bool,
+
+    /// Keep page chrome (banners, breadcrumbs, related news) as paragraphs
+    #[arg(long)]
+    pub keep_chrome: bool,
+
+    /// Add the chrome rules in FILE to the built-in ones (format: see
+    /// src/chrome/chrome.rules)
+    #[arg(long, value_name = "FILE", value_hint = ValueHint::FilePath)]
+    pub chrome_rules: Option<PathBuf>,
+
+    /// Use the commitment lexicon in FILE (reporting verbs, intensifiers,
+    /// modals) instead of the built-in one (format: see
+    /// src/commitments/lexicon.txt)
+    #[arg(long, value_name = "FILE", value_hint = ValueHint::FilePath)]
+    pub lexicon: Option<PathBuf>,
+
+    /// Count the key terms in FILE instead of the built-in list (format:
+    /// see src/terms.txt)
+    #[arg(long, value_name = "FILE", value_hint = ValueHint::FilePath)]
+    pub terms: Option<PathBuf>,
+
+    /// Read inputs as this format instead of detecting it
+    #[arg(long, value_name = "FORMAT", value_enum)]
+    pub input_format: Option<InputFormatArg>,
+
+    /// Read inputs that are not UTF-8 in this legacy encoding
+    /// (windows-1252, euc-kr, shift_jis, …)
+    #[arg(long, value_name = "NAME")]
+    pub encoding: Option<String>,
+
+    /// Print each file's paragraphs as the tool sees them, and what was set
+    /// aside, instead of comparing
+    #[arg(long)]
+    pub show_paragraphs: bool,
+
+    /// Wrap the terminal report to N columns (default: the terminal's width,
+    /// or 100)
+    #[arg(long, value_name = "N")]
+    pub width: Option<usize>,
+
+    /// Exit 1 only for these kinds of change (comma-separated): added,
+    /// removed, reworded, moved, and the commitment shifts stronger, weaker
+    #[arg(long, value_name = "KINDS", value_enum, value_delimiter = ',', default_values_t = [FailOn::Added, FailOn::Removed, FailOn::Reworded, FailOn::Moved])]
+    pub fail_on: Vec<FailOn>,
+
+    /// Changes listed in FILE (by fingerprint) were reviewed: they are
+    /// still reported, marked accepted, but no longer make the run fail
+    #[arg(long, value_name = "FILE", value_hint = ValueHint::FilePath)]
+    pub accept: Option<PathBuf>,
+
+    /// Write the fingerprints of this comparison's changes to FILE, for
+    /// --accept in later runs
+    #[arg(long, value_name = "FILE", value_hint = ValueHint::FilePath)]
+    pub write_accept: Option<PathBuf>,
+
+    /// Print nothing; the exit status tells
+    #[arg(short, long, conflicts_with = "stat")]
+    pub quiet: bool,
+
+    /// Print one line of counts instead of the report
+    #[arg(long)]
+    pub stat: bool,
+
+    /// Print a man page or shell completions and exit (man, bash, zsh,
+    /// fish, elvish, powershell)
+    #[arg(long, value_name = "WHAT", value_enum, hide_possible_values = true)]
+    pub generate: Option<Generate>,
+}
+
+/// Kinds of change that can fail a run.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum FailOn {
+    /// Paragraphs added
+    Added,
+    /// Paragraphs removed
+    Removed,
+    /// Paragraphs reworded
+    Reworded,
+    /// Paragraphs moved
+    Moved,
+    /// Commitments whose language got stronger
+    Stronger,
+    /// Commitments whose language got weaker
+    Weaker,
+}
+
+/// What `--generate` writes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Generate {
+    /// A roff man page
+    Man,
+    /// Bash completions
+    Bash,
+    /// Zsh completions
+    Zsh,
+    /// Fish completions
+    Fish,
+    /// Elvish completions
+    Elvish,
+    /// PowerShell completions
+    Powershell,
+}
+
+fn parse_ratio(s: &str) -> std::result::Result<f64, String> {
+    let v: f64 = s.parse().map_err(|e| format!("{e}"))?;
+    if (0.0..=1.0).contains(&v) {
+        Ok(v)
+    } else {
+        Err(format!("{v} is not between 0 and 1"))
+    }
+}
+
+/// Report formats.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum FormatArg {
+    /// A report for a person, colored on a terminal
+    Terminal,
+    /// The YAML change summary for CI jobs (schema statement-diff/1)
+    Yaml,
+    /// The same summary as JSON
+    Json,
+    /// A redline for a pull-request comment (GitHub-flavored Markdown)
+    Markdown,
+    /// One self-contained HTML page: summary, inline and side-by-side redline
+    Html,
+}
+
+/// How to order the rounds of a series.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum OrderArg {
+    /// Natural order of the file names (2 before 10); files given on the
+    /// command line keep their order
+    Name,
+    /// The date detected in each statement (dateline), undated last
+    Date,
+}
+
+/// When to color.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ColorWhen {
+    /// Color when writing to a terminal and NO_COLOR is not set
+    Auto,
+    /// Always color
+    Always,
+    /// Never color
+    Never,
+}
+
+/// Input formats.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum InputFormatArg {
+    /// Plain text
+    Text,
+    /// A web page
+    Html,
+    /// Markdown
+    Markdown,
+}
+
+/// Decides once whether to color: --color, then NO_COLOR (set and not
+/// empty), then CLICOLOR_FORCE (set and not "0"), then TERM=dumb, then
+/// whether the output is a terminal.
+pub fn use_color(when: ColorWhen, to_terminal: bool) -> bool {
+    let var = |k: &str| std::env::var_os(k).filter(|v| !v.is_empty());
+    match when {
+        ColorWhen::Always => true,
+        ColorWhen::Never => false,
+        ColorWhen::Auto if var("NO_COLOR").is_some() => false,
+        ColorWhen::Auto if var("CLICOLOR_FORCE").is_some_and(|v| v != "0") => true,
+        ColorWhen::Auto if var("TERM").is_some_and(|t| t == "dumb") => false,
+        ColorWhen::Auto => to_terminal,
+    }
+}

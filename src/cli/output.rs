@@ -1,0 +1,86 @@
+//! Writing the report: to standard output (a reader that goes away early is
+//! no error) or atomically to the output file.
+
+use std::io::{self, Write};
+use std::path::{Path, PathBuf};
+
+use super::Cli;
+use crate::error::{Error, Result};
+
+pub(super) fn write_error(cli: &Cli, source: io::Error) -> Error {
+    let path = cli
+        .output
+        .as_ref()
+        .map_or_else(|| "-".to_string(), |p| p.display().to_string());
+    Error::Write { path, source }
+}
+
+/// Writes the finished report to standard output or, atomically, to the
+/// output file. A reader that goes away early (`statement-diff a b | head
+/// -1`) is not an error: the run ends quietly with its usual status.
+pub(super) fn emit(cli: &Cli, bytes: &[u8]) -> Result<()> {
+    match &cli.output {
+        None => {
+            let mut out = io::stdout().lock();
+            match out.write_all(bytes).and_then(|()| out.flush()) {
+                Err(e) if e.kind() != io::ErrorKind::BrokenPipe => Err(write_error(cli, e)),
+                _ => Ok(()),
+            }
+        }
+        Some(path) => write_atomically(path, bytes).map_err(|e| write_error(cli, e)),
+    }
+}
+
+/// [`emit`] for a report written a piece at a time: to standard output, or
+/// to a temporary file renamed over the output file once all is written.
+pub(super) fn emit_streamed(
+    cli: &Cli,
+    write: impl FnOnce(Box<dyn Write>) -> io::Result<Box<dyn Write>>,
+) -> Result<()> {
+    const BUFFER: usize = 64 * 1024;
+    let finish = |sink: io::Result<Box<dyn Write>>| sink.and_then(|mut sink| sink.flush());
+    match &cli.output {
+        None => {
+            let out = io::BufWriter::with_capacity(BUFFER, io::stdout());
+            match finish(write(Box::new(out))) {
+                Err(e) if e.kind() != io::ErrorKind::BrokenPipe => Err(write_error(cli, e)),
+                _ => Ok(()),
+            }
+        }
+        Some(path) => {
+            let tmp = temporary_beside(path);
+            let result = std::fs::File::create(&tmp)
+                .and_then(|file| {
+                    finish(write(Box::new(io::BufWriter::with_capacity(BUFFER, file))))
+                })
+                .and_then(|()| std::fs::rename(&tmp, path));
+            if result.is_err() {
+                let _ = std::fs::remove_file(&tmp);
+            }
+            result.map_err(|e| write_error(cli, e))
+        }
+    }
+}
+
+/// A temporary file name in the output file's folder (so that renaming it
+/// over the output is atomic).
+fn temporary_beside(path: &Path) -> PathBuf {
+    let dir = match path.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
+        _ => PathBuf::from("."),
+    };
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "report".into());
+    dir.join(format!(".{name}.{}.tmp", std::process::id()))
+}
+
+pub(super) fn write_atomically(path: &Path, bytes: &[u8]) -> io::Result<()> {
+    let tmp = temporary_beside(path);
+    let result = std::fs::write(&tmp, bytes).and_then(|()| std::fs::rename(&tmp, path));
+    if result.is_err() {
+        let _ = std::fs::remove_file(&tmp);
+    }
+    result
+}

@@ -1,0 +1,60 @@
+//! `--show-paragraphs`: a statement as the tool read it, its numbered
+//! paragraphs and the page chrome set aside, to check the reading.
+
+use std::io::{self, Write};
+
+use owo_colors::OwoColorize;
+
+use super::terminal::{Palette, terminal_safe};
+use crate::document::Document;
+
+/// Writes a document's numbered paragraphs and what was set aside.
+pub fn render(out: &mut impl Write, doc: &Document, p: &Palette, width: usize) -> io::Result<()> {
+    writeln!(
+        out,
+        "{} ({} paragraphs, {}, {})",
+        terminal_safe(&doc.name).style(p.strong),
+        doc.paragraphs.len(),
+        doc.format.name(),
+        doc.encoding
+    )?;
+    if let Some(title) = &doc.title {
+        writeln!(out, "  title: {}", terminal_safe(title))?;
+    }
+    if let Some(date) = &doc.date {
+        writeln!(out, "  date: {date}")?;
+    }
+    for para in &doc.paragraphs {
+        let mut text = terminal_safe(&para.text).into_owned();
+        let room = width.saturating_sub(14).max(30);
+        if text.chars().count() > room {
+            text = text
+                .chars()
+                .take(room.saturating_sub(1))
+                .collect::<String>()
+                + "\u{2026}";
+        }
+        writeln!(out, "  \u{b6}{:<3} {}", para.index, text)?;
+    }
+    if !doc.set_aside.is_empty() {
+        writeln!(
+            out,
+            "  {}",
+            format!("set aside ({}):", doc.set_aside.len()).style(p.dim)
+        )?;
+        for block in &doc.set_aside {
+            let mut text = terminal_safe(&block.text).into_owned();
+            if text.chars().count() > 70 {
+                text = text.chars().take(69).collect::<String>() + "\u{2026}";
+            }
+            let line = format!(
+                "    {:<8} line {:<4} {}",
+                block.rule.name(),
+                block.line,
+                text
+            );
+            writeln!(out, "{}", line.style(p.dim))?;
+        }
+    }
+    writeln!(out)
+}
