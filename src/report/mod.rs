@@ -7,6 +7,7 @@ pub mod html;
 pub mod json;
 pub mod markdown;
 pub mod paragraphs;
+pub mod schema;
 pub mod series;
 pub mod stat;
 pub mod terminal;
