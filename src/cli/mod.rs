@@ -2,7 +2,7 @@
 //! compares them and writes the report. The binary only maps the outcome to
 //! an exit status.
 
-use std::io::{self, IsTerminal};
+use std::io::{self, IsTerminal, Write};
 use std::path::{Path, PathBuf};
 
 mod accept;
@@ -19,7 +19,7 @@ use crate::input::{self, ReadOptions};
 use crate::report::terminal::{self, Layout, Palette, terminal_safe};
 use crate::report::yaml;
 use crate::terms::Terms;
-use crate::{Options, compare_owned};
+use crate::{Options, Report, compare_owned};
 use accept::{accept_file, read_accept};
 use output::{emit, emit_streamed, write_atomically, write_error};
 
@@ -115,33 +115,32 @@ pub fn run(cli: &Cli) -> Result<u8> {
     if cli.quiet {
         return Ok(status);
     }
-    let mut buf = Vec::new();
     if cli.stat {
-        buf.extend_from_slice(crate::report::stat::render(&report).as_bytes());
-        emit(cli, &buf)?;
+        emit(cli, crate::report::stat::render(&report).as_bytes())?;
         return Ok(status);
     }
-    match cli.format {
+    // Every report is written as it is made: a large one is never whole in
+    // memory twice.
+    let write: fn(&mut dyn Write, &Report) -> io::Result<()> = match cli.format {
         FormatArg::Terminal => {
             let layout = Layout {
                 width,
                 all: cli.all,
             };
-            terminal::render(&mut buf, &report, &palette, &layout)
-                .map_err(|e| write_error(cli, e))?;
+            emit_streamed(cli, |mut sink| {
+                terminal::render(&mut sink, &report, &palette, &layout).map(|()| sink)
+            })?;
+            return Ok(status);
         }
-        // Written as it is made: a large report is never whole in memory.
         FormatArg::Yaml => {
             emit_streamed(cli, |sink| yaml::render_owned_to(report, sink))?;
             return Ok(status);
         }
-        // The rendered text becomes the buffer (no second copy of a large
-        // report in memory).
-        FormatArg::Json => buf = crate::report::json::render(&report).into_bytes(),
-        FormatArg::Markdown => buf = crate::report::markdown::render(&report).into_bytes(),
-        FormatArg::Html => buf = crate::report::html::render(&report).into_bytes(),
-    }
-    emit(cli, &buf)?;
+        FormatArg::Json => crate::report::json::write,
+        FormatArg::Markdown => crate::report::markdown::write,
+        FormatArg::Html => crate::report::html::write,
+    };
+    emit_streamed(cli, |mut sink| write(&mut *sink, &report).map(|()| sink))?;
     Ok(status)
 }
 

@@ -14,6 +14,9 @@ use std::fmt::Write as _;
 
 use crate::model::{Change, ChangeKind, Span, SpanTag};
 use crate::model::{CommitmentChange, CommitmentKind};
+use std::io;
+
+use super::sink::{self, Sink};
 use crate::{Report, SideInfo};
 
 /// The page's style sheet: light colors, readable measure, prints well.
@@ -111,7 +114,12 @@ body:has(#view-both:checked) .change.whole .sbs { display: none; }
 
 /// Renders a report as one self-contained HTML page, ending with a newline.
 pub fn render(report: &Report) -> String {
-    let mut out = String::with_capacity(32 * 1024);
+    sink::to_string(|out| write(out, report))
+}
+
+/// [`render`], written to `out` as it is made.
+pub fn write(out: &mut dyn io::Write, report: &Report) -> io::Result<()> {
+    let mut out = Sink::new(out);
     let title = format!(
         "statement-diff: {} \u{2192} {}",
         report.old.path, report.new.path
@@ -147,10 +155,10 @@ pub fn render(report: &Report) -> String {
         }
     );
     out.push_str("</main>\n</body>\n</html>\n");
-    out
+    out.finish()
 }
 
-fn header(out: &mut String, report: &Report) {
+fn header(out: &mut Sink<'_>, report: &Report) {
     out.push_str("<header>\n<p class=\"eyebrow\">statement-diff report</p>\n");
     let heading = match (&report.old.title, &report.new.title) {
         (Some(o), Some(n)) if o != n => format!("{} \u{2192} {}", esc(o), esc(n)),
@@ -198,7 +206,7 @@ fn header(out: &mut String, report: &Report) {
     out.push_str("</header>\n");
 }
 
-fn side_row(out: &mut String, name: &str, info: &SideInfo, dated: bool) {
+fn side_row(out: &mut Sink<'_>, name: &str, info: &SideInfo, dated: bool) {
     let _ = write!(
         out,
         "<tr><th>{name}</th><td class=\"path\">{}</td><td>{}</td>",
@@ -216,7 +224,7 @@ fn side_row(out: &mut String, name: &str, info: &SideInfo, dated: bool) {
 }
 
 /// The digest beside the key-term counts.
-fn summary(out: &mut String, report: &Report) {
+fn summary(out: &mut Sink<'_>, report: &Report) {
     let digest = crate::report::digest::digest(report);
     if digest.is_empty() && report.terms.is_empty() {
         return;
@@ -286,7 +294,7 @@ fn place_link(report: &Report, c: &CommitmentChange) -> String {
     }
 }
 
-fn commitments(out: &mut String, report: &Report) {
+fn commitments(out: &mut Sink<'_>, report: &Report) {
     let of_kind = |kind: CommitmentKind| -> Vec<&CommitmentChange> {
         report
             .commitments
@@ -375,7 +383,7 @@ fn place(change: &Change) -> String {
     }
 }
 
-fn paragraphs(out: &mut String, report: &Report) {
+fn paragraphs(out: &mut Sink<'_>, report: &Report) {
     if report.changes.is_empty() {
         return;
     }
@@ -411,7 +419,7 @@ fn paragraphs(out: &mut String, report: &Report) {
     out.push_str("</section>\n");
 }
 
-fn change_block(out: &mut String, number: usize, change: &Change) {
+fn change_block(out: &mut Sink<'_>, number: usize, change: &Change) {
     let whole = change.spans.is_empty();
     let mut classes = vec![change.kind.name()];
     if whole {

@@ -16,6 +16,12 @@ pub fn render(report: &Report) -> String {
     to_json(&YamlReport::from_report(report))
 }
 
+/// [`render`], written to `out` as it is made.
+pub fn write(out: &mut dyn std::io::Write, report: &Report) -> std::io::Result<()> {
+    serde_json::to_writer_pretty(&mut *out, &YamlReport::from_report(report))?;
+    out.write_all(b"\n")
+}
+
 /// Serializes a report document as pretty JSON with a trailing newline.
 pub fn to_json(document: &YamlReport) -> String {
     match serde_json::to_string_pretty(document) {

@@ -15,6 +15,9 @@
 
 use crate::model::{Change, ChangeKind, Span, SpanTag};
 use crate::model::{Commitment, CommitmentChange, CommitmentKind};
+use std::io;
+
+use super::sink::{self, Sink};
 use crate::{Report, SideInfo};
 
 /// Paragraphs longer than this many words are folded into `<details>`.
@@ -31,11 +34,16 @@ const SUMMARY_WORDS: usize = 12;
 
 /// Renders a report as GitHub-flavoured Markdown, ending with a newline.
 pub fn render(report: &Report) -> String {
-    let mut out = String::new();
+    sink::to_string(|out| write(out, report))
+}
+
+/// [`render`], written to `out` as it is made.
+pub fn write(out: &mut dyn io::Write, report: &Report) -> io::Result<()> {
+    let mut out = Sink::new(out);
     header(&mut out, report);
     if report.is_same() {
         out.push_str("\nNo changes: the two statements say the same thing.\n");
-        return out;
+        return out.finish();
     }
     let digest = crate::report::digest::digest(report);
     if !digest.is_empty() {
@@ -51,10 +59,10 @@ pub fn render(report: &Report) -> String {
             change_block(&mut out, change);
         }
     }
-    out
+    out.finish()
 }
 
-fn header(out: &mut String, report: &Report) {
+fn header(out: &mut Sink<'_>, report: &Report) {
     out.push_str(&format!(
         "## statement-diff: {} \u{2192} {}\n\n",
         escape(&report.old.path),
@@ -86,7 +94,7 @@ fn header(out: &mut String, report: &Report) {
     ));
 }
 
-fn side_row(out: &mut String, name: &str, info: &SideInfo, dated: bool) {
+fn side_row(out: &mut Sink<'_>, name: &str, info: &SideInfo, dated: bool) {
     let title = info.title.as_deref().map(escape).unwrap_or_default();
     let mut row = format!("| {name} | {} | {title} |", escape(&info.path));
     if dated {
@@ -99,7 +107,7 @@ fn side_row(out: &mut String, name: &str, info: &SideInfo, dated: bool) {
 
 /// Commitments that changed, grouped: reworded (with shift and an excerpt
 /// of the edit), added, dropped. Kept ones are only counted.
-fn commitments(out: &mut String, report: &Report) {
+fn commitments(out: &mut Sink<'_>, report: &Report) {
     let of_kind = |kind: CommitmentKind| -> Vec<&CommitmentChange> {
         report
             .commitments
@@ -198,7 +206,7 @@ fn commitment_excerpts(spans: &[Span], new: &Commitment) -> String {
     text
 }
 
-fn change_block(out: &mut String, change: &Change) {
+fn change_block(out: &mut Sink<'_>, change: &Change) {
     let place = match (&change.old, &change.new) {
         (Some(o), Some(n)) => format!("\u{b6}{} \u{2192} \u{b6}{}", o.index, n.index),
         (Some(o), None) => format!("old \u{b6}{}", o.index),

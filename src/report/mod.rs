@@ -9,6 +9,7 @@ pub mod markdown;
 pub mod paragraphs;
 pub mod schema;
 pub mod series;
+mod sink;
 pub mod stat;
 pub mod terminal;
 pub mod yaml;
