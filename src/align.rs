@@ -20,7 +20,7 @@ use similar::{Algorithm, DiffTag, capture_diff_slices_deadline};
 
 use crate::document::Paragraph;
 use crate::text::hash::WordHasher;
-use crate::text::index::{best_candidates, distinct, rank, window};
+use crate::text::index::{Lookup, Postings, Reach, distinct};
 use crate::text::lcs::Lcs;
 use crate::text::normalize::Words;
 
@@ -336,16 +336,15 @@ fn candidate_pairs(
         .map(|&i| vocabulary.ids(old[i].words()))
         .collect();
     // Word → the free new paragraphs (positions in `new_free`) that use it.
-    let mut postings: Vec<Vec<u32>> = vec![Vec::new(); vocabulary.len()];
-    for (k, words) in new_words.iter().enumerate() {
-        for w in distinct(words) {
-            postings[w as usize].push(k as u32);
-        }
-    }
+    let postings = Postings::new(vocabulary.len(), &new_words);
     // A word found in more than this many paragraphs is too common to look
     // up; pairs that share only such words cannot reach the threshold often
     // enough to be worth the cost.
-    let common = (new_free.len() / 4).max(16);
+    let reach = Reach {
+        budget: LOOKUP_BUDGET,
+        common: (new_free.len() / 4).max(16),
+        limit: MAX_CANDIDATES,
+    };
     let relative = |i: usize, j: usize| {
         (i as f64 / old.len().max(1) as f64 - j as f64 / new.len().max(1) as f64).abs()
     };
@@ -353,39 +352,20 @@ fn candidate_pairs(
     // core, each with its own scratch space, and their results are joined
     // in order (the same list as one by one).
     let search = |old_free: &[usize], old_words: &[Vec<u32>]| -> Vec<(usize, usize, f64)> {
-        let mut shared = vec![0u32; new_free.len()];
-        let mut touched: Vec<u32> = Vec::new();
+        let mut lookup = Lookup::new(&postings, reach);
         let mut lcs = Lcs::new(vocabulary.len());
         let mut out = Vec::new();
         for (&i, a) in old_free.iter().zip(old_words) {
-            let mut words = distinct(a);
-            words.retain(|&w| (1..=common).contains(&postings[w as usize].len()));
-            let visits: usize = words.iter().map(|&w| postings[w as usize].len()).sum();
-            if visits > LOOKUP_BUDGET {
-                words.sort_by_key(|&w| (postings[w as usize].len(), w));
-            }
             let expected = i * new.len() / old.len().max(1);
-            let mut visited = 0;
-            for &w in &words {
-                let list = &postings[w as usize];
-                let centre = list.partition_point(|&k| new_free[k as usize] < expected);
-                let list = window(list, LOOKUP_BUDGET - visited, centre);
-                if list.is_empty() {
-                    break;
-                }
-                visited += list.len();
-                for &k in list {
-                    if shared[k as usize] == 0 {
-                        touched.push(k);
-                    }
-                    shared[k as usize] += 1;
-                }
-            }
-            let ranked = best_candidates(&touched, &mut shared, MAX_CANDIDATES, |k, n| {
-                rank(n, relative(i, new_free[k as usize]), k)
-            });
+            let ranked = lookup.best(
+                distinct(a).into_iter().map(|w| (w, 1)),
+                expected,
+                |k| new_free[k as usize],
+                |j| relative(i, j),
+                |_| true,
+            );
             let mut masks_ready = false;
-            for k in ranked.into_iter().map(|r| r as u32) {
+            for k in ranked {
                 let (j, b) = (new_free[k as usize], &new_words[k as usize]);
                 let ratio =
                     |matched: usize| 2.0 * matched as f64 / (a.len() + b.len()).max(1) as f64;
@@ -401,7 +381,6 @@ fn candidate_pairs(
                     out.push((i, j, s));
                 }
             }
-            touched.clear();
         }
         out
     };

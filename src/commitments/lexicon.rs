@@ -8,11 +8,11 @@ use std::hash::BuildHasherDefault;
 use crate::text::hash::WordHasher;
 
 /// The built-in lexicon.
-pub const BUILTIN: &str = include_str!("lexicon.txt");
+const BUILTIN: &str = include_str!("lexicon.txt");
 
 /// What an entry marks.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum EntryKind {
+pub(super) enum EntryKind {
     /// A reporting verb that starts a commitment.
     Verb,
     /// Strengthens the verb near it.
@@ -27,7 +27,7 @@ pub enum EntryKind {
 
 impl EntryKind {
     /// The kind's bit in [`Lexicon::kinds_at`].
-    pub fn bit(self) -> u8 {
+    fn bit(self) -> u8 {
         match self {
             EntryKind::Verb => 1,
             EntryKind::Intensifier => 2,
@@ -64,15 +64,15 @@ struct Entry {
 
 /// A found phrase: where it is in the token list and what it is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Hit {
+pub(super) struct Hit {
     /// What the phrase is.
-    pub kind: EntryKind,
+    pub(super) kind: EntryKind,
     /// Its level.
-    pub level: i32,
+    pub(super) level: i32,
     /// First token.
-    pub start: usize,
+    pub(super) start: usize,
     /// One past its last token.
-    pub end: usize,
+    pub(super) end: usize,
 }
 
 /// A compiled lexicon.
@@ -198,7 +198,12 @@ impl Lexicon {
     }
 
     /// The longest phrase of `kind` starting at token `at`.
-    pub fn match_at<S: AsRef<str>>(&self, tokens: &[S], at: usize, kind: EntryKind) -> Option<Hit> {
+    pub(super) fn match_at<S: AsRef<str>>(
+        &self,
+        tokens: &[S],
+        at: usize,
+        kind: EntryKind,
+    ) -> Option<Hit> {
         let (exact, prefixed) = self.starting_with(tokens.get(at)?.as_ref());
         // Entries are sorted longest first, so the lowest matching index is
         // the longest phrase (the first in the file among equals).
@@ -229,7 +234,7 @@ impl Lexicon {
     /// The kinds of the entries that may start at a token, one bit each
     /// ([`EntryKind::bit`]): where a kind's bit is clear, no phrase of that
     /// kind starts there, and [`Lexicon::match_at`] need not look.
-    pub fn kinds_at<S: AsRef<str>>(&self, token: &S) -> u8 {
+    pub(super) fn kinds_at<S: AsRef<str>>(&self, token: &S) -> u8 {
         let (exact, prefixed) = self.starting_with(token.as_ref());
         exact
             .iter()
@@ -239,7 +244,7 @@ impl Lexicon {
 
     /// [`Lexicon::match_at`], with the tokens' [`Lexicon::kinds_at`] bits
     /// (`masks[i]` for `tokens[i]`) read first.
-    pub fn match_at_masked<S: AsRef<str>>(
+    pub(super) fn match_at_masked<S: AsRef<str>>(
         &self,
         tokens: &[S],
         masks: &[u8],
@@ -252,8 +257,10 @@ impl Lexicon {
         self.match_at(tokens, at, kind)
     }
 
-    /// [`Lexicon::find_all`], with the tokens' [`Lexicon::kinds_at`] bits.
-    pub fn find_all_masked<S: AsRef<str>>(
+    /// Every phrase of `kind` in the tokens, left to right, not overlapping,
+    /// with the tokens' [`Lexicon::kinds_at`] bits (`masks[i]` for
+    /// `tokens[i]`) read first.
+    pub(super) fn find_all_masked<S: AsRef<str>>(
         &self,
         tokens: &[S],
         masks: &[u8],
@@ -262,11 +269,6 @@ impl Lexicon {
         scan(tokens.len(), |at| {
             self.match_at_masked(tokens, masks, at, kind)
         })
-    }
-
-    /// Every phrase of `kind` in the tokens, left to right, not overlapping.
-    pub fn find_all<S: AsRef<str>>(&self, tokens: &[S], kind: EntryKind) -> Vec<Hit> {
-        scan(tokens.len(), |at| self.match_at(tokens, at, kind))
     }
 }
 

@@ -1,0 +1,283 @@
+//! Comparison keys and stems: a clause's core and numbers, its stems, both sides' weighted stems.
+
+use std::collections::HashMap;
+use std::hash::BuildHasherDefault;
+
+use unicode_segmentation::UnicodeSegmentation;
+
+use super::matching::PARALLEL_COMMITMENTS;
+use crate::model::Commitment;
+use crate::text::hash::WordHasher;
+use crate::text::normalize::fold_typography_cow;
+
+/// A clause folded and lower-cased, without its closing punctuation: what
+/// tells two commitments kept word for word.
+pub(super) fn core_of(clause: &str) -> String {
+    let core = fold_typography_cow(clause);
+    let core = if core.is_ascii() {
+        core.to_ascii_lowercase()
+    } else {
+        core.to_lowercase()
+    };
+    core.trim_end_matches(|c: char| {
+        c.is_whitespace() || matches!(c, '.' | ',' | ';' | ':' | '\u{3002}')
+    })
+    .to_string()
+}
+
+/// The words of a core with an ASCII digit (years, ordinals, counts).
+pub(super) fn numbers_of(core: &str) -> Vec<String> {
+    if core.bytes().any(|b| b.is_ascii_digit()) {
+        core.unicode_words()
+            .filter(|w| w.chars().any(|c| c.is_ascii_digit()))
+            .map(str::to_string)
+            .collect()
+    } else {
+        Vec::new()
+    }
+}
+
+/// The stemmed words of a commitment's clause, for similarity, each
+/// followed by a space (one string: thousands of commitments, not a million
+/// allocations). Made when commitments are matched, not kept with them.
+///
+/// Similarity reads the whole clause: an introductory phrase ("With the
+/// Panel of Experts no longer monitoring sanctions, they affirmed …") often
+/// carries words the old clause had after its verb.
+fn stems_of(text: &str) -> String {
+    let mut stems = String::with_capacity(text.len() + 8);
+    let folded = fold_typography_cow(text);
+    let lowered = if folded.is_ascii() {
+        folded.to_ascii_lowercase()
+    } else {
+        folded.to_lowercase()
+    };
+    for word in lowered.unicode_words() {
+        push_stem(word, &mut stems);
+        stems.push(' ');
+    }
+    stems
+}
+
+/// [`stem`] of a lower-case word, written to `out` (no allocation for an
+/// ASCII word).
+fn push_stem(word: &str, out: &mut String) {
+    if !word.is_ascii() || word.bytes().any(|b| b.is_ascii_uppercase()) {
+        out.push_str(&stem(word));
+        return;
+    }
+    let w = word.strip_suffix("'s").unwrap_or(word);
+    let n = w.len();
+    for (suffix, min, replace) in [
+        ("ies", 5, "y"),
+        ("ing", 6, ""),
+        ("ed", 5, ""),
+        ("es", 5, ""),
+        ("s", 4, ""),
+    ] {
+        if n >= min && w.ends_with(suffix) && !w.ends_with("ss") {
+            out.push_str(&w[..w.len() - suffix.len()]);
+            out.push_str(replace);
+            return;
+        }
+    }
+    out.push_str(w);
+}
+
+/// A light English stemmer: enough to see "concerns" and "concern", or
+/// "launches" and "launch", as one word.
+fn stem(word: &str) -> String {
+    let w = word.to_lowercase();
+    if !w.is_ascii() {
+        return w.strip_suffix("'s").unwrap_or(&w).to_string();
+    }
+    let mut out = String::with_capacity(w.len());
+    push_stem(&w, &mut out);
+    out
+}
+
+/// Words that say little about what a commitment is about.
+const STOP: &[&str] = &[
+    "the", "a", "an", "of", "to", "and", "in", "on", "for", "with", "by", "at", "as", "that",
+    "this", "their", "its", "they", "them", "is", "are", "be", "or", "from", "which", "who", "it",
+    "all", "also", "three", "further",
+];
+
+/// The stems of both statements' commitments, numbered, with their
+/// weights: the inverse document frequency of each stem over both sides'
+/// commitments; stop words weigh little.
+pub(super) struct Stems {
+    /// Each distinct clause's stems, as numbers.
+    numbered: Vec<Vec<u32>>,
+    /// Which of `numbered` each old commitment has.
+    old_which: Vec<u32>,
+    /// Which of `numbered` each new commitment has.
+    new_which: Vec<u32>,
+    /// Weight of each stem.
+    weight: Vec<f64>,
+    /// Whether each stem is a stop word.
+    stop: Vec<bool>,
+}
+
+impl Stems {
+    pub(super) fn of(old: &[Commitment], new: &[Commitment]) -> Stems {
+        // Each distinct clause is stemmed and numbered once (most are on
+        // both sides), in order of first occurrence, old side first: the
+        // numbers are those of stemming every commitment in turn.
+        let mut first: HashMap<&str, u32, BuildHasherDefault<WordHasher>> = HashMap::default();
+        let mut texts: Vec<&str> = Vec::new();
+        let which: Vec<u32> = old
+            .iter()
+            .chain(new)
+            .map(|c| {
+                *first.entry(c.text.as_str()).or_insert_with(|| {
+                    texts.push(&c.text);
+                    (texts.len() - 1) as u32
+                })
+            })
+            .collect();
+        drop(first);
+        let distinct: Vec<String> = if texts.len() >= PARALLEL_COMMITMENTS {
+            use rayon::prelude::*;
+            texts.par_iter().map(|t| stems_of(t)).collect()
+        } else {
+            texts.iter().map(|t| stems_of(t)).collect()
+        };
+        // The stem strings are let go once numbered and checked against
+        // the stop words: only their numbers are kept.
+        let (numbered, stop) = {
+            let mut ids: HashMap<&str, u32, BuildHasherDefault<WordHasher>> = HashMap::default();
+            let numbered: Vec<Vec<u32>> = distinct
+                .iter()
+                .map(|stems| {
+                    stems
+                        .split_terminator(' ')
+                        .map(|s| {
+                            let next = ids.len() as u32;
+                            *ids.entry(s).or_insert(next)
+                        })
+                        .collect()
+                })
+                .collect();
+            let mut stop = vec![false; ids.len()];
+            for (s, &id) in &ids {
+                stop[id as usize] = STOP.contains(s);
+            }
+            (numbered, stop)
+        };
+        drop(distinct);
+        let mut df = vec![0usize; stop.len()];
+        let mut last_seen = vec![usize::MAX; stop.len()];
+        for (k, &c) in which.iter().enumerate() {
+            for &s in &numbered[c as usize] {
+                if last_seen[s as usize] != k {
+                    last_seen[s as usize] = k;
+                    df[s as usize] += 1;
+                }
+            }
+        }
+        let n = (old.len() + new.len()) as f64;
+        let weight = df
+            .iter()
+            .zip(&stop)
+            .map(|(&d, &stop)| {
+                let w = (1.0 + n / d as f64).ln();
+                if stop { w * 0.2 } else { w }
+            })
+            .collect();
+        let mut old_which = which;
+        let new_which = old_which.split_off(old.len());
+        Stems {
+            numbered,
+            old_which,
+            new_which,
+            weight,
+            stop,
+        }
+    }
+
+    /// How many distinct stems both sides have (each stem's number is
+    /// below it).
+    pub(super) fn len(&self) -> usize {
+        self.weight.len()
+    }
+
+    /// The stems of a list that are not stop words, in order.
+    pub(super) fn informative<'a>(&'a self, stems: &'a [u32]) -> impl Iterator<Item = u32> + 'a {
+        stems.iter().copied().filter(|&s| !self.stop[s as usize])
+    }
+
+    /// The stems of old commitment `i`.
+    pub(super) fn of_old(&self, i: usize) -> &[u32] {
+        &self.numbered[self.old_which[i] as usize]
+    }
+
+    /// The stems of new commitment `j`.
+    pub(super) fn of_new(&self, j: usize) -> &[u32] {
+        &self.numbered[self.new_which[j] as usize]
+    }
+
+    /// Weighted Dice similarity of two stem multisets. `count` is scratch
+    /// space, one zero per stem, left zero.
+    pub(super) fn similarity(&self, a: &[u32], b: &[u32], count: &mut [i32]) -> f64 {
+        for &s in a {
+            count[s as usize] += 1;
+        }
+        let mut shared = 0.0;
+        for &s in b {
+            if count[s as usize] > 0 {
+                count[s as usize] -= 1;
+                shared += self.weight[s as usize];
+            }
+        }
+        for &s in a {
+            count[s as usize] = 0;
+        }
+        let total: f64 = a.iter().chain(b).map(|&s| self.weight[s as usize]).sum();
+        if total == 0.0 {
+            0.0
+        } else {
+            2.0 * shared / total
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn stems_written_in_place_are_the_stems() {
+        for word in [
+            "concerns",
+            "launches",
+            "policies",
+            "dpr's",
+            "agreed",
+            "ongoing",
+            "press",
+            "us",
+            "ties",
+            "bases",
+            "is",
+            "",
+            "한국의",
+            "États",
+            "missiles",
+            "condemning",
+        ] {
+            let mut out = String::new();
+            push_stem(word, &mut out);
+            assert_eq!(out, stem(word), "{word}");
+        }
+    }
+
+    #[test]
+    fn stemmer_folds_plurals_and_tenses() {
+        assert_eq!(stem("concerns"), "concern");
+        assert_eq!(stem("launches"), "launch");
+        assert_eq!(stem("activities"), "activity");
+        assert_eq!(stem("DPRK's"), "dprk");
+        assert_eq!(stem("pass"), "pass");
+    }
+}
