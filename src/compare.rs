@@ -33,6 +33,10 @@ pub struct Options {
     pub terms: Terms,
     /// Fingerprints of changes already reviewed (`--accept`).
     pub accepted: std::collections::BTreeSet<String>,
+    /// Whether to redline the reworded commitments (the terminal, Markdown
+    /// and HTML reports show them; YAML, JSON and a series do not, and are
+    /// spared the word diffs). Default true.
+    pub redline_commitments: bool,
 }
 
 impl Default for Options {
@@ -45,6 +49,7 @@ impl Default for Options {
             commitment_threshold: commitments::MatchOptions::default().threshold,
             terms: Terms::builtin(),
             accepted: std::collections::BTreeSet::new(),
+            redline_commitments: true,
         }
     }
 }
@@ -220,7 +225,9 @@ impl Compared {
         };
         let mut commitments =
             commitments::compare_owned(self.old_commitments, self.new_commitments, &match_options);
-        redline_commitments(&mut commitments);
+        if options.redline_commitments {
+            redline_commitments(&mut commitments);
+        }
         review_commitments(&mut commitments, &options.accepted);
         Report {
             old: self.old,

@@ -319,6 +319,13 @@ fn options(cli: &Cli) -> Result<Options> {
         },
         threshold: cli.threshold,
         chrome_rules: !cli.keep_chrome,
+        redline_commitments: !cli.quiet
+            && !cli.stat
+            && cli.series.is_none()
+            && matches!(
+                cli.format,
+                FormatArg::Terminal | FormatArg::Markdown | FormatArg::Html
+            ),
         ..Options::default()
     };
     if let Some(path) = &cli.lexicon {
