@@ -33,10 +33,15 @@ pub struct Options {
     pub terms: Terms,
     /// Fingerprints of changes already reviewed (`--accept`).
     pub accepted: std::collections::BTreeSet<String>,
-    /// Whether to redline the reworded commitments (the terminal, Markdown
-    /// and HTML reports show them; YAML, JSON and a series do not, and are
-    /// spared the word diffs). Default true.
-    pub redline_commitments: bool,
+    /// Whether to redline the reworded commitments' clauses
+    /// (`CommitmentChange::spans`, which the Markdown and HTML reports show).
+    /// Default true.
+    pub commitment_spans: bool,
+    /// Whether to find the reworded commitments' edits from the verb on
+    /// (`CommitmentChange::edits`, which the terminal report shows).
+    /// Default true. YAML, JSON and a series need neither, and are spared
+    /// the word diffs.
+    pub commitment_edits: bool,
 }
 
 impl Default for Options {
@@ -49,7 +54,8 @@ impl Default for Options {
             commitment_threshold: commitments::MatchOptions::default().threshold,
             terms: Terms::builtin(),
             accepted: std::collections::BTreeSet::new(),
-            redline_commitments: true,
+            commitment_spans: true,
+            commitment_edits: true,
         }
     }
 }
@@ -225,9 +231,7 @@ impl Compared {
         };
         let mut commitments =
             commitments::compare_owned(self.old_commitments, self.new_commitments, &match_options);
-        if options.redline_commitments {
-            redline_commitments(&mut commitments);
-        }
+        redline_commitments(&mut commitments, options);
         review_commitments(&mut commitments, &options.accepted);
         Report {
             old: self.old,
@@ -269,14 +273,21 @@ fn review_commitments(changes: &mut [CommitmentChange], accepted: &BTreeSet<Stri
 
 /// The redlines of the reworded commitments: the whole clauses, and the
 /// edits from the verb on.
-fn redline_commitments(changes: &mut [CommitmentChange]) {
+fn redline_commitments(changes: &mut [CommitmentChange], options: &Options) {
+    if !options.commitment_spans && !options.commitment_edits {
+        return;
+    }
     for change in changes {
         if change.kind != CommitmentKind::Reworded {
             continue;
         }
         if let (Some(old), Some(new)) = (&change.old, &change.new) {
-            change.spans = redline::redline(&old.text, &new.text);
-            change.edits = redline::edits(&redline::redline(from_verb(old), from_verb(new)));
+            if options.commitment_spans {
+                change.spans = redline::redline(&old.text, &new.text);
+            }
+            if options.commitment_edits {
+                change.edits = redline::edits(&redline::redline(from_verb(old), from_verb(new)));
+            }
         }
     }
 }

@@ -312,6 +312,8 @@ fn run_series(
 
 /// The comparison options of the command line.
 fn options(cli: &Cli) -> Result<Options> {
+    // A report of one pair is shown (not a series, a count or nothing).
+    let shown = !cli.quiet && !cli.stat && cli.series.is_none();
     let mut options = Options {
         accepted: match &cli.accept {
             Some(path) => read_accept(path)?,
@@ -319,13 +321,8 @@ fn options(cli: &Cli) -> Result<Options> {
         },
         threshold: cli.threshold,
         chrome_rules: !cli.keep_chrome,
-        redline_commitments: !cli.quiet
-            && !cli.stat
-            && cli.series.is_none()
-            && matches!(
-                cli.format,
-                FormatArg::Terminal | FormatArg::Markdown | FormatArg::Html
-            ),
+        commitment_spans: shown && matches!(cli.format, FormatArg::Markdown | FormatArg::Html),
+        commitment_edits: shown && cli.format == FormatArg::Terminal,
         ..Options::default()
     };
     if let Some(path) = &cli.lexicon {
