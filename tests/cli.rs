@@ -12,6 +12,8 @@ use predicates::prelude::*;
 use statement_diff::report::yaml::{SCHEMA, YamlReport};
 use tempfile::TempDir;
 
+use crate::util::cmd;
+
 const PAGE_14TH: &str = concat!(
     env!("CARGO_MANIFEST_DIR"),
     "/corpus/pages/14th-usindopacom-page.txt"
@@ -23,16 +25,6 @@ const DTT_17TH: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/corpus/dtt/17th.txt
 const DTT_18TH: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/corpus/dtt/18th.txt");
 
 const CHANGE_KINDS: [&str; 4] = ["added", "removed", "reworded", "moved"];
-
-/// The binary with a predictable environment: no colors, and none of the
-/// variables that would force them back on.
-fn cmd() -> Command {
-    let mut cmd = assert_cmd::cargo::cargo_bin_cmd!("statement-diff");
-    cmd.env("NO_COLOR", "1")
-        .env_remove("CLICOLOR_FORCE")
-        .env_remove("COLUMNS");
-    cmd
-}
 
 /// The binary with no color variables at all (for the color tests).
 fn cmd_bare() -> Command {

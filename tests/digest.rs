@@ -6,8 +6,10 @@ use statement_diff::chrome::Chrome;
 use statement_diff::document::Document;
 use statement_diff::{Options, compare, report::digest::digest};
 
+use crate::util::{ROOT, assert_snapshot};
+
 fn digest_of(case: &str) -> String {
-    let dir = format!("{}/tests/fixtures/{case}", env!("CARGO_MANIFEST_DIR"));
+    let dir = format!("{ROOT}/tests/fixtures/{case}");
     let read = |side: &str| {
         let path = format!("{dir}/{side}.txt");
         let text = std::fs::read_to_string(&path).unwrap();
@@ -53,14 +55,14 @@ fn digest_strengthened_and_removed() {
         "{d}"
     );
     assert!(d.contains("no longer mentioned: Ukraine"), "{d}");
-    insta::assert_snapshot!(d);
+    assert_snapshot!("digest_strengthened_and_removed", d);
 }
 
 #[test]
 fn digest_next_round() {
     let d = digest_of("14-next-round");
     assert!(d.contains("newly mentioned"), "{d}");
-    insta::assert_snapshot!(d);
+    assert_snapshot!("digest_next_round", d);
 }
 
 #[test]
@@ -71,7 +73,7 @@ fn digest_rewritten_round() {
         d.contains("stronger language: shared concerns \u{2192} expressed serious concern"),
         "{d}"
     );
-    insta::assert_snapshot!(d);
+    assert_snapshot!("digest_rewritten_round", d);
 }
 
 #[test]

@@ -7,10 +7,9 @@
 //!
 //! Paths are given relative to the crate root ("corpus/dtt/14th.txt"), so
 //! the snapshots do not depend on where the checkout lives. Update after a
-//! deliberate change with `INSTA_UPDATE=always cargo test --test formats`,
+//! deliberate change with `INSTA_UPDATE=always cargo test --test integration formats::`,
 //! then read the `.snap` diffs.
 
-use insta::assert_snapshot;
 use serde_json::Value;
 use statement_diff::chrome::Chrome;
 use statement_diff::document::Document;
@@ -18,9 +17,11 @@ use statement_diff::report::yaml::YamlReport;
 use statement_diff::report::{html, json, markdown};
 use statement_diff::{Options, Report, compare};
 
+use crate::util::{ROOT, assert_snapshot};
+
 /// Reads a corpus file, naming it by its path relative to the crate root.
 fn document(path: &str) -> Document {
-    let full = format!("{}/{path}", env!("CARGO_MANIFEST_DIR"));
+    let full = format!("{ROOT}/{path}");
     let text = std::fs::read_to_string(&full).unwrap_or_else(|e| panic!("{full}: {e}"));
     Document::from_text(path, &text, &Chrome::builtin())
 }
@@ -58,17 +59,17 @@ fn hostile() -> Report {
 
 #[test]
 fn json_snapshot() {
-    assert_snapshot!(json::render(&dtt_14th_to_15th()));
+    assert_snapshot!("json_snapshot", json::render(&dtt_14th_to_15th()));
 }
 
 #[test]
 fn markdown_snapshot() {
-    assert_snapshot!(markdown::render(&dtt_14th_to_15th()));
+    assert_snapshot!("markdown_snapshot", markdown::render(&dtt_14th_to_15th()));
 }
 
 #[test]
 fn html_snapshot() {
-    assert_snapshot!(html::render(&dtt_14th_to_15th()));
+    assert_snapshot!("html_snapshot", html::render(&dtt_14th_to_15th()));
 }
 
 /// Equal JSON values, numbers within a rounding error (serde_json reads

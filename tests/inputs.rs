@@ -1,26 +1,13 @@
 //! Each input kind compares equal to the plain-text statement it carries,
 //! and each bad input is a one-line error with exit 2.
 
-use std::io::Write;
-
 use assert_cmd::cargo::cargo_bin_cmd;
 use predicates::prelude::*;
 
-const ROOT: &str = env!("CARGO_MANIFEST_DIR");
-
-fn corpus(path: &str) -> String {
-    format!("{ROOT}/corpus/{path}")
-}
-
-fn temp(suffix: &str, bytes: &[u8]) -> tempfile::NamedTempFile {
-    let mut f = tempfile::Builder::new().suffix(suffix).tempfile().unwrap();
-    f.write_all(bytes).unwrap();
-    f
-}
+use crate::util::{cmd, corpus, temp};
 
 fn same(a: &str, b: &str) {
-    cargo_bin_cmd!("statement-diff")
-        .env("NO_COLOR", "1")
+    cmd()
         .args([a, b])
         .assert()
         .code(0)

@@ -5,9 +5,7 @@
 use assert_cmd::cargo::cargo_bin_cmd;
 
 fn temp(bytes: &[u8]) -> tempfile::NamedTempFile {
-    let f = tempfile::NamedTempFile::new().unwrap();
-    std::fs::write(f.path(), bytes).unwrap();
-    f
+    crate::util::temp("", bytes)
 }
 
 fn yaml_of(

@@ -3,15 +3,10 @@
 use assert_cmd::cargo::cargo_bin_cmd;
 use predicates::prelude::*;
 
-const ROOT: &str = env!("CARGO_MANIFEST_DIR");
+use crate::util::{ROOT, assert_snapshot, cmd};
 
 fn run(args: &[&str]) -> (i32, String) {
-    let out = cargo_bin_cmd!("statement-diff")
-        .current_dir(ROOT)
-        .env("NO_COLOR", "1")
-        .args(args)
-        .output()
-        .unwrap();
+    let out = cmd().current_dir(ROOT).args(args).output().unwrap();
     (
         out.status.code().unwrap_or(-1),
         String::from_utf8(out.stdout).unwrap(),
@@ -34,7 +29,7 @@ fn series_terminal_timeline() {
             .all(|l| l.chars().count() <= 100 || l.starts_with("   ")),
         "lines fit 100 columns"
     );
-    insta::assert_snapshot!(out);
+    assert_snapshot!("series_terminal_timeline", out);
 }
 
 #[test]
@@ -45,7 +40,7 @@ fn series_yaml() {
     assert_eq!(doc["schema"].as_str(), Some("statement-diff/series-1"));
     assert_eq!(doc["rounds"].as_sequence().map(Vec::len), Some(5));
     assert_eq!(doc["steps"].as_sequence().map(Vec::len), Some(4));
-    insta::assert_snapshot!(out);
+    assert_snapshot!("series_yaml", out);
 }
 
 #[test]

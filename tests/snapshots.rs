@@ -3,19 +3,16 @@
 //! paths so the snapshots do not depend on where the checkout lives.
 //!
 //! Update after a deliberate change with
-//! `INSTA_UPDATE=always cargo test --test snapshots` (or `cargo insta
+//! `INSTA_UPDATE=always cargo test --test integration snapshots::` (or `cargo insta
 //! review`), then read the `.snap` diffs before committing them.
 
-use insta::assert_snapshot;
+use crate::util::{ROOT, assert_snapshot, cmd};
 
 /// Runs the binary from the crate root and returns stdout, checking the
 /// exit status and that nothing went to stderr.
 fn run(args: &[&str], expected_status: i32) -> String {
-    let output = assert_cmd::cargo::cargo_bin_cmd!("statement-diff")
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .env("NO_COLOR", "1")
-        .env_remove("CLICOLOR_FORCE")
-        .env_remove("COLUMNS")
+    let output = cmd()
+        .current_dir(ROOT)
         .args(args)
         .output()
         .expect("run statement-diff");
@@ -39,38 +36,56 @@ fn yaml(old: &str, new: &str, status: i32) -> String {
 
 #[test]
 fn dtt_14th_to_15th_terminal() {
-    assert_snapshot!(terminal("corpus/dtt/14th.txt", "corpus/dtt/15th.txt", 1));
+    assert_snapshot!(
+        "dtt_14th_to_15th_terminal",
+        terminal("corpus/dtt/14th.txt", "corpus/dtt/15th.txt", 1)
+    );
 }
 
 #[test]
 fn dtt_14th_to_15th_yaml() {
-    assert_snapshot!(yaml("corpus/dtt/14th.txt", "corpus/dtt/15th.txt", 1));
+    assert_snapshot!(
+        "dtt_14th_to_15th_yaml",
+        yaml("corpus/dtt/14th.txt", "corpus/dtt/15th.txt", 1)
+    );
 }
 
 #[test]
 fn dtt_15th_to_16th_terminal() {
-    assert_snapshot!(terminal("corpus/dtt/15th.txt", "corpus/dtt/16th.txt", 1));
+    assert_snapshot!(
+        "dtt_15th_to_16th_terminal",
+        terminal("corpus/dtt/15th.txt", "corpus/dtt/16th.txt", 1)
+    );
 }
 
 #[test]
 fn dtt_15th_to_16th_yaml() {
-    assert_snapshot!(yaml("corpus/dtt/15th.txt", "corpus/dtt/16th.txt", 1));
+    assert_snapshot!(
+        "dtt_15th_to_16th_yaml",
+        yaml("corpus/dtt/15th.txt", "corpus/dtt/16th.txt", 1)
+    );
 }
 
 #[test]
 fn seed_page_to_14th_terminal() {
-    assert_snapshot!(terminal(
-        "corpus/pages/14th-usindopacom-page.txt",
-        "corpus/dtt/14th.txt",
-        0
-    ));
+    assert_snapshot!(
+        "seed_page_to_14th_terminal",
+        terminal(
+            "corpus/pages/14th-usindopacom-page.txt",
+            "corpus/dtt/14th.txt",
+            0
+        )
+    );
 }
 
 #[test]
 fn seed_page_to_14th_yaml() {
-    assert_snapshot!(yaml(
-        "corpus/pages/14th-usindopacom-page.txt",
-        "corpus/dtt/14th.txt",
-        0
-    ));
+    assert_snapshot!(
+        "seed_page_to_14th_yaml",
+        yaml(
+            "corpus/pages/14th-usindopacom-page.txt",
+            "corpus/dtt/14th.txt",
+            0
+        )
+    );
 }

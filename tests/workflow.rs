@@ -5,7 +5,7 @@
 use std::path::Path;
 use std::process::Command;
 
-const ROOT: &str = env!("CARGO_MANIFEST_DIR");
+use crate::util::ROOT;
 
 /// Runs scripts/ci-diff with the built binary first on PATH.
 fn ci_diff(dir: &Path, out: &Path) -> (i32, String) {
