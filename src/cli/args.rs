@@ -1,6 +1,6 @@
 //! The command line's arguments: every flag defined once, with its help.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use clap::{Parser, ValueEnum, ValueHint};
 
@@ -231,5 +231,48 @@ pub fn use_color(when: ColorWhen, to_terminal: bool) -> bool {
         ColorWhen::Auto if var("CLICOLOR_FORCE").is_some_and(|v| v != "0") => true,
         ColorWhen::Auto if var("TERM").is_some_and(|t| t == "dumb") => false,
         ColorWhen::Auto => to_terminal,
+    }
+}
+
+impl Cli {
+    /// Refuses combinations of options that would be silently ignored, and
+    /// an output file that is one of the inputs (the report would replace
+    /// the statement): the reason, in one line.
+    pub fn check(&self) -> Result<(), String> {
+        let format = format!("{:?}", self.format).to_lowercase();
+        if self.stat && self.format != FormatArg::Terminal {
+            return Err(format!(
+                "--stat prints one line of counts; it cannot be given with --format {format}"
+            ));
+        }
+        if self.show_paragraphs && self.format != FormatArg::Terminal {
+            return Err(format!(
+                "--show-paragraphs lists the paragraphs as read; it cannot be given with --format {format}"
+            ));
+        }
+        if self.quiet && self.output.is_some() {
+            return Err("-q writes no report; it cannot be given with -o".into());
+        }
+        for (flag, target) in [("-o", &self.output), ("--write-accept", &self.write_accept)] {
+            let Some(target) = target else { continue };
+            if let Some(input) = self.files.iter().find(|f| same_file(Path::new(f), target)) {
+                return Err(format!(
+                    "{input}: is an input; {flag} would overwrite it with the report"
+                ));
+            }
+        }
+        Ok(())
+    }
+}
+
+/// True when two paths name one file (the same path, or the same file
+/// reached another way).
+fn same_file(a: &Path, b: &Path) -> bool {
+    if a == b {
+        return true;
+    }
+    match (a.canonicalize(), b.canonicalize()) {
+        (Ok(a), Ok(b)) => a == b,
+        _ => false,
     }
 }

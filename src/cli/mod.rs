@@ -28,6 +28,7 @@ pub fn run(cli: &Cli) -> Result<u8> {
     if let Some(what) = cli.generate {
         return generate(cli, what);
     }
+    cli.check().map_err(Error::Usage)?;
     let chrome = chrome(cli)?;
     let read = ReadOptions {
         format: cli.input_format.map(|f| match f {
@@ -92,8 +93,11 @@ pub fn run(cli: &Cli) -> Result<u8> {
             d.len()
         ))
     })?;
+    if old.paragraphs.is_empty() && new.paragraphs.is_empty() {
+        warn("warning: both files are empty; there is nothing to compare");
+    }
     for (doc, other) in [(&old, "added"), (&new, "removed")] {
-        if doc.paragraphs.is_empty() {
+        if doc.paragraphs.is_empty() && !other_is_empty(doc, &old, &new) {
             warn(&format!(
                 "{}: warning: empty file; every paragraph of the other side is reported as {other}",
                 doc.name
@@ -212,9 +216,10 @@ fn read_document(source: &input::Source, chrome: &Chrome) -> Result<Document> {
         let reason = if doc.set_aside.is_empty() {
             "no statement text found".to_string()
         } else {
+            let n = doc.set_aside.len();
             format!(
-                "no statement text found ({} blocks set aside as page chrome; try --keep-chrome)",
-                doc.set_aside.len()
+                "no statement text found ({n} block{} set aside as page chrome; try --keep-chrome)",
+                if n == 1 { "" } else { "s" }
             )
         };
         return Err(Error::Empty {
@@ -286,7 +291,20 @@ fn run_series(
     }
     let options = options(cli)?;
     let report = crate::series::follow(&documents, &options);
+    let status = if report.is_same() {
+        EXIT_SAME
+    } else {
+        EXIT_CHANGED
+    };
+    if cli.quiet {
+        return Ok(status);
+    }
     let mut buf = Vec::new();
+    if cli.stat {
+        buf.extend_from_slice(crate::report::series::render_stat(&report).as_bytes());
+        emit(cli, &buf)?;
+        return Ok(status);
+    }
     match cli.format {
         FormatArg::Terminal => {
             crate::report::series::render_terminal(&mut buf, &report, palette, width)
@@ -303,11 +321,13 @@ fn run_series(
         }
     }
     emit(cli, &buf)?;
-    Ok(if report.is_same() {
-        EXIT_SAME
-    } else {
-        EXIT_CHANGED
-    })
+    Ok(status)
+}
+
+/// True when the side other than `doc` is empty too (one warning says so).
+fn other_is_empty(doc: &Document, old: &Document, new: &Document) -> bool {
+    let other = if std::ptr::eq(doc, old) { new } else { old };
+    other.paragraphs.is_empty()
 }
 
 /// The comparison options of the command line.

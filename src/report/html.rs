@@ -329,6 +329,7 @@ fn commitments(out: &mut Sink<'_>, report: &Report) {
                 );
             }
             out.push_str(&place_link(report, c));
+            out.push_str(accepted_mark(c.review.accepted));
             if !c.notes.is_empty() {
                 let notes: Vec<String> = c.notes.iter().map(|n| esc(n)).collect();
                 let _ = write!(out, "<span class=\"notes\">{}</span>", notes.join("; "));
@@ -354,8 +355,9 @@ fn commitments(out: &mut Sink<'_>, report: &Report) {
             if let Some(clause) = clause {
                 let _ = writeln!(
                     out,
-                    "<li>{} <span class=\"text clause\">{}</span></li>",
+                    "<li>{}{} <span class=\"text clause\">{}</span></li>",
                     place_link(report, c),
+                    accepted_mark(c.review.accepted),
                     esc(&clause.text)
                 );
             }
@@ -419,6 +421,15 @@ fn paragraphs(out: &mut Sink<'_>, report: &Report) {
     out.push_str("</section>\n");
 }
 
+/// The mark of a change or commitment a reviewer accepted (`--accept`).
+fn accepted_mark(accepted: bool) -> &'static str {
+    if accepted {
+        "<span class=\"sim accepted\">accepted</span>"
+    } else {
+        ""
+    }
+}
+
 fn change_block(out: &mut Sink<'_>, number: usize, change: &Change) {
     let whole = change.spans.is_empty();
     let mut classes = vec![change.kind.name()];
@@ -444,6 +455,7 @@ fn change_block(out: &mut Sink<'_>, number: usize, change: &Change) {
     if !similarity.is_empty() {
         let _ = write!(out, "<span class=\"sim\">{similarity}</span>");
     }
+    out.push_str(accepted_mark(change.review.accepted));
     let _ = writeln!(
         out,
         "<a class=\"anchor\" href=\"#change-{number}\" title=\"Link to this change\">#</a></h3>"

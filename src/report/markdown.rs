@@ -144,8 +144,13 @@ fn commitments(out: &mut Sink<'_>, report: &Report) {
             let clause = if new_side { &c.new } else { &c.old };
             if let Some(clause) = clause {
                 let side = if new_side { "new" } else { "old" };
+                let accepted = if c.review.accepted {
+                    " \u{b7} accepted"
+                } else {
+                    ""
+                };
                 out.push_str(&format!(
-                    "- {side} \u{b6}{}: \u{201c}{}\u{201d}\n",
+                    "- {side} \u{b6}{}{accepted}: \u{201c}{}\u{201d}\n",
                     clause.paragraph,
                     escape(&crate::report::digest::quote(clause))
                 ));
@@ -161,6 +166,9 @@ fn reworded_commitment(c: &CommitmentChange) -> String {
     };
     if let Some(shift) = c.shift {
         line.push_str(&format!(" \u{b7} **{}**", shift.name()));
+    }
+    if c.review.accepted {
+        line.push_str(" \u{b7} accepted");
     }
     if !c.notes.is_empty() {
         let notes: Vec<String> = c.notes.iter().map(|n| escape(n)).collect();
@@ -224,7 +232,12 @@ fn change_block(out: &mut Sink<'_>, change: &Change) {
         Some(s) => format!(" \u{b7} similarity {s:.2}"),
         None => String::new(),
     };
-    out.push_str(&format!("\n#### {kind} {place}{similarity}\n\n"));
+    let accepted = if change.review.accepted {
+        " \u{b7} accepted"
+    } else {
+        ""
+    };
+    out.push_str(&format!("\n#### {kind} {place}{similarity}{accepted}\n\n"));
     for note in &change.carried {
         out.push_str(&format!("_{}_\n\n", escape(&note.to_string())));
     }

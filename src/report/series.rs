@@ -171,6 +171,26 @@ pub fn render_yaml(report: &SeriesReport) -> String {
     to_yaml(&YamlSeries::from_report(report))
 }
 
+/// `--stat` for a series: one line of counts per step, as for a pair.
+pub fn render_stat(report: &SeriesReport) -> String {
+    let mut out = String::new();
+    for step in &report.steps {
+        let s = step.summary;
+        let [kept, reworded, added, dropped] = step.commitments;
+        out.push_str(&format!(
+            "{} \u{2192} {}: {} unchanged, {} added, {} removed, {} reworded, {} moved; commitments: {kept} kept, {reworded} reworded, {added} added, {dropped} dropped\n",
+            terminal_safe(&report.rounds[step.from].path),
+            terminal_safe(&report.rounds[step.from + 1].path),
+            s.unchanged,
+            s.added,
+            s.removed,
+            s.reworded,
+            s.moved,
+        ));
+    }
+    out
+}
+
 fn glyph(state: State, p: &Palette) -> (&'static str, Style) {
     match state {
         State::Absent => ("\u{b7}", p.dim),

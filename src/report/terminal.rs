@@ -254,6 +254,11 @@ fn commitments(out: &mut impl Write, report: &Report, p: &Palette, width: usize)
                 (None, Some(n)) => format!("\u{201c}{}\u{201d}", quote(n)),
                 (None, None) => String::new(),
             };
+            let text = if c.review.accepted {
+                format!("{text}  (accepted)")
+            } else {
+                text
+            };
             let prefix = format!(
                 "  {} {}{} ",
                 label.style(style),

@@ -1040,13 +1040,19 @@ mod tests {
     }
 
     /// PyYAML, a YAML 1.1 reader, reads every tricky string, and numbers,
-    /// back as what was written. Skipped when Python or PyYAML is missing.
+    /// back as what was written. Skipped when Python or PyYAML is missing, except under CI, where it fails.
     #[test]
     fn pyyaml_reads_the_same_values() {
         let python = std::process::Command::new("python3")
             .args(["-c", "import yaml"])
             .output();
         if !python.is_ok_and(|o| o.status.success()) {
+            // Under CI (`CI` set) a missing PyYAML is a failure, not a skip.
+            let ci = std::env::var("CI").is_ok_and(|v| !v.is_empty() && v != "false" && v != "0");
+            assert!(
+                !ci,
+                "PyYAML is missing: run `python3 -m pip install pyyaml`"
+            );
             eprintln!("skipped: python3 with PyYAML is not available");
             return;
         }
