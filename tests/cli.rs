@@ -1220,3 +1220,83 @@ fn both_files_empty_warn_once() {
     assert_eq!(err.lines().count(), 1, "{err}");
     assert!(err.contains("both files are empty"), "{err}");
 }
+
+/// `GIT_EXTERNAL_DIFF=statement-diff git diff`: git's seven arguments are
+/// read as one pair, labelled with the repository path, and the run exits 0
+/// as git expects of an external diff.
+#[test]
+fn git_external_diff_convention() {
+    let dir = TempDir::new().expect("tempdir");
+    let git = |args: &[&str]| {
+        let out = StdCommand::new("git")
+            .args(["-c", "user.name=t", "-c", "user.email=t@example.org"])
+            .args(args)
+            .current_dir(dir.path())
+            .env_remove("GIT_EXTERNAL_DIFF")
+            .output()
+            .expect("git runs");
+        assert!(out.status.success(), "git {args:?}: {:?}", out);
+    };
+    git(&["init", "-q"]);
+    fs::copy(DTT_14TH, dir.path().join("statement.txt")).unwrap();
+    git(&["add", "statement.txt"]);
+    git(&["commit", "-q", "-m", "14th"]);
+    fs::copy(DTT_15TH, dir.path().join("statement.txt")).unwrap();
+    let out = StdCommand::new("git")
+        .args(["diff"])
+        .current_dir(dir.path())
+        .env("GIT_EXTERNAL_DIFF", env!("CARGO_BIN_EXE_statement-diff"))
+        .env("NO_COLOR", "1")
+        .env_remove("GIT_EXTERNAL_DIFF_TRUST_EXIT_CODE")
+        .output()
+        .expect("git diff runs");
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{text}{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(text.contains("old: a/statement.txt"), "{text}");
+    assert!(text.contains("new: b/statement.txt"), "{text}");
+    assert!(text.contains("~ reworded"), "{text}");
+}
+
+/// The built-in rules, lexicon and terms can be printed, and each printed
+/// file is accepted back as the option's FILE (to copy and edit).
+#[test]
+fn built_in_data_files_are_printed_and_read_back() {
+    let dir = TempDir::new().expect("tempdir");
+    for (what, flag) in [
+        ("chrome-rules", "--chrome-rules"),
+        ("lexicon", "--lexicon"),
+        ("terms", "--terms"),
+    ] {
+        let out = cmd().args(["--generate", what]).output().unwrap();
+        assert_eq!(out.status.code(), Some(0), "{what}");
+        assert!(out.stdout.len() > 200, "{what}");
+        let file = write_file(&dir, what, &out.stdout);
+        let plain = cmd()
+            .args(["--format", "yaml", DTT_14TH, DTT_15TH])
+            .output()
+            .unwrap();
+        let edited = cmd()
+            .arg(flag)
+            .arg(&file)
+            .args(["--format", "yaml", DTT_14TH, DTT_15TH])
+            .output()
+            .unwrap();
+        assert_eq!(edited.status.code(), Some(1), "{what}");
+        assert_eq!(edited.stdout, plain.stdout, "{what}: same report");
+    }
+}
+
+/// `--width 0` is refused (it printed one word per line).
+#[test]
+fn a_width_below_twenty_is_refused() {
+    cmd()
+        .args(["--width", "0", DTT_14TH, DTT_15TH])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("too narrow"));
+}

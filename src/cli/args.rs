@@ -65,19 +65,19 @@ pub struct Cli {
     #[arg(long)]
     pub keep_chrome: bool,
 
-    /// Add the chrome rules in FILE to the built-in ones (format: see
-    /// src/chrome/chrome.rules)
+    /// Add the chrome rules in FILE to the built-in ones (format: as in
+    /// the built-in rules, which --generate chrome-rules prints)
     #[arg(long, value_name = "FILE", value_hint = ValueHint::FilePath)]
     pub chrome_rules: Option<PathBuf>,
 
     /// Use the commitment lexicon in FILE (reporting verbs, intensifiers,
-    /// modals) instead of the built-in one (format: see
-    /// src/commitments/lexicon.txt)
+    /// modals) instead of the built-in one (--generate lexicon prints it,
+    /// to copy and edit)
     #[arg(long, value_name = "FILE", value_hint = ValueHint::FilePath)]
     pub lexicon: Option<PathBuf>,
 
-    /// Count the key terms in FILE instead of the built-in list (format:
-    /// see src/terms.txt)
+    /// Count the key terms in FILE instead of the built-in list
+    /// (--generate terms prints it, to copy and edit)
     #[arg(long, value_name = "FILE", value_hint = ValueHint::FilePath)]
     pub terms: Option<PathBuf>,
 
@@ -97,7 +97,7 @@ pub struct Cli {
 
     /// Wrap the terminal report to N columns (default: the terminal's width,
     /// or 100)
-    #[arg(long, value_name = "N")]
+    #[arg(long, value_name = "N", value_parser = parse_width)]
     pub width: Option<usize>,
 
     /// Exit 1 only for these kinds of change (comma-separated): added,
@@ -123,8 +123,9 @@ pub struct Cli {
     #[arg(long)]
     pub stat: bool,
 
-    /// Print a man page or shell completions and exit (man, bash, zsh,
-    /// fish, elvish, powershell)
+    /// Print a man page, shell completions or a built-in data file and exit
+    /// (man, bash, zsh, fish, elvish, powershell; chrome-rules, lexicon,
+    /// terms)
     #[arg(long, value_name = "WHAT", value_enum, hide_possible_values = true)]
     pub generate: Option<Generate>,
 }
@@ -161,6 +162,22 @@ pub enum Generate {
     Elvish,
     /// PowerShell completions
     Powershell,
+    /// The built-in page-chrome rules
+    ChromeRules,
+    /// The built-in commitment lexicon
+    Lexicon,
+    /// The built-in key terms
+    Terms,
+}
+
+fn parse_width(s: &str) -> std::result::Result<usize, String> {
+    let n: usize = s.parse().map_err(|e| format!("{e}"))?;
+    if n < 20 {
+        return Err(format!(
+            "{n} columns is too narrow to read; give 20 or more"
+        ));
+    }
+    Ok(n)
 }
 
 fn parse_ratio(s: &str) -> std::result::Result<f64, String> {
@@ -223,12 +240,22 @@ pub enum InputFormatArg {
 /// empty), then CLICOLOR_FORCE (set and not "0"), then TERM=dumb, then
 /// whether the output is a terminal.
 pub fn use_color(when: ColorWhen, to_terminal: bool) -> bool {
-    let var = |k: &str| std::env::var_os(k).filter(|v| !v.is_empty());
+    color_from(when, to_terminal, |k| std::env::var_os(k))
+}
+
+/// [`use_color`] with the environment read through `env`.
+fn color_from(
+    when: ColorWhen,
+    to_terminal: bool,
+    env: impl Fn(&str) -> Option<std::ffi::OsString>,
+) -> bool {
+    let var = |k: &str| env(k).filter(|v| !v.is_empty());
     match when {
         ColorWhen::Always => true,
         ColorWhen::Never => false,
         ColorWhen::Auto if var("NO_COLOR").is_some() => false,
         ColorWhen::Auto if var("CLICOLOR_FORCE").is_some_and(|v| v != "0") => true,
+        ColorWhen::Auto if var("CLICOLOR").is_some_and(|v| v == "0") => false,
         ColorWhen::Auto if var("TERM").is_some_and(|t| t == "dumb") => false,
         ColorWhen::Auto => to_terminal,
     }
@@ -274,5 +301,30 @@ fn same_file(a: &Path, b: &Path) -> bool {
     match (a.canonicalize(), b.canonicalize()) {
         (Ok(a), Ok(b)) => a == b,
         _ => false,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn color(vars: &[(&str, &str)], to_terminal: bool) -> bool {
+        color_from(ColorWhen::Auto, to_terminal, |k| {
+            vars.iter()
+                .find(|(name, _)| *name == k)
+                .map(|(_, v)| v.into())
+        })
+    }
+
+    #[test]
+    fn color_follows_the_usual_variables() {
+        assert!(color(&[], true));
+        assert!(!color(&[], false));
+        assert!(!color(&[("NO_COLOR", "1")], true));
+        assert!(!color(&[("CLICOLOR", "0")], true));
+        assert!(color(&[("CLICOLOR", "1")], true));
+        assert!(color(&[("CLICOLOR_FORCE", "1")], false));
+        assert!(color(&[("CLICOLOR_FORCE", "1"), ("CLICOLOR", "0")], false));
+        assert!(!color(&[("TERM", "dumb")], true));
     }
 }

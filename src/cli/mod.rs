@@ -7,6 +7,7 @@ use std::path::{Path, PathBuf};
 
 mod accept;
 mod args;
+mod git;
 mod output;
 
 pub use args::{Cli, ColorWhen, FailOn, FormatArg, Generate, InputFormatArg, OrderArg, use_color};
@@ -38,9 +39,15 @@ pub fn run(cli: &Cli) -> Result<u8> {
         }),
         encoding: cli.encoding.clone(),
     };
-    let files = match &cli.series {
-        Some(dir) => series_files(dir)?,
-        None => cli.files.clone(),
+    let git = cli
+        .series
+        .is_none()
+        .then(|| git::External::of(&cli.files))
+        .flatten();
+    let files = match (&cli.series, &git) {
+        (Some(dir), _) => series_files(dir)?,
+        (None, Some(git)) => vec![git.old_file.clone(), git.new_file.clone()],
+        (None, None) => cli.files.clone(),
     };
     if files.iter().filter(|f| *f == "-").count() > 1 {
         return Err(Error::BothStdin);
@@ -65,7 +72,11 @@ pub fn run(cli: &Cli) -> Result<u8> {
             .map(|source| read_document(&source, &chrome))
             .collect::<Vec<_>>()
     };
-    let documents = documents.into_iter().collect::<Result<Vec<_>>>()?;
+    let mut documents = documents.into_iter().collect::<Result<Vec<_>>>()?;
+    if let (Some(git), [old, new]) = (&git, documents.as_mut_slice()) {
+        old.name = format!("a/{}", git.path);
+        new.name = format!("b/{}", git.path);
+    }
 
     let to_terminal = cli.output.is_none() && io::stdout().is_terminal();
     let palette = if cli.format == FormatArg::Terminal && use_color(cli.color, to_terminal) {
@@ -115,7 +126,10 @@ pub fn run(cli: &Cli) -> Result<u8> {
             source,
         })?;
     }
-    let status = status(cli, &report);
+    let status = match &git {
+        Some(git) => git.status(status(cli, &report)),
+        None => status(cli, &report),
+    };
     if cli.quiet {
         return Ok(status);
     }
@@ -194,11 +208,20 @@ fn generate(cli: &Cli, what: Generate) -> Result<u8> {
         Generate::Fish => Some(Shell::Fish),
         Generate::Elvish => Some(Shell::Elvish),
         Generate::Powershell => Some(Shell::PowerShell),
+        Generate::ChromeRules => return data(cli, crate::chrome::BUILTIN_RULES),
+        Generate::Lexicon => return data(cli, crate::commitments::lexicon::BUILTIN),
+        Generate::Terms => return data(cli, crate::terms::BUILTIN),
     };
     if let Some(shell) = shell {
         clap_complete::generate(shell, &mut cmd, "statement-diff", &mut buf);
     }
     emit(cli, &buf)?;
+    Ok(EXIT_SAME)
+}
+
+/// Prints a built-in data file.
+fn data(cli: &Cli, text: &str) -> Result<u8> {
+    emit(cli, text.as_bytes())?;
     Ok(EXIT_SAME)
 }
 

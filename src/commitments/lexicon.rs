@@ -8,7 +8,8 @@ use std::hash::BuildHasherDefault;
 use crate::text::hash::WordHasher;
 
 /// The built-in lexicon.
-const BUILTIN: &str = include_str!("lexicon.txt");
+/// The built-in lexicon (`--generate lexicon` prints it to copy and edit).
+pub const BUILTIN: &str = include_str!("lexicon.txt");
 
 /// What an entry marks.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
