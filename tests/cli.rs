@@ -1247,7 +1247,6 @@ fn git_external_diff_convention() {
         .current_dir(dir.path())
         .env("GIT_EXTERNAL_DIFF", env!("CARGO_BIN_EXE_statement-diff"))
         .env("NO_COLOR", "1")
-        .env_remove("GIT_EXTERNAL_DIFF_TRUST_EXIT_CODE")
         .output()
         .expect("git diff runs");
     let text = String::from_utf8(out.stdout).unwrap();
