@@ -1299,3 +1299,29 @@ fn a_width_below_twenty_is_refused() {
         .code(2)
         .stderr(predicate::str::contains("too narrow"));
 }
+
+/// `--encoding` is each file's fallback: an EUC-KR file and the same text in
+/// UTF-8 compare as the same statement.
+#[test]
+fn encoding_is_a_fallback_for_each_file() {
+    let dir = TempDir::new().expect("tempdir");
+    let text = "3국 대표는 긴밀히 협력하기로 하였다.\n\n다음 회의는 서울에서 열린다.\n";
+    // The same text in EUC-KR (from encoding_rs, as the reader decodes it).
+    let (euc_kr, _, bad) = encoding_rs::EUC_KR.encode(text);
+    assert!(!bad);
+    let old = write_file(&dir, "old.txt", &euc_kr);
+    let new = write_file(&dir, "new.txt", text.as_bytes());
+    cmd()
+        .args(["--encoding", "euc-kr"])
+        .arg(&old)
+        .arg(&new)
+        .assert()
+        .code(0);
+    cmd()
+        .args(["--encoding", "no-such-encoding"])
+        .arg(&new)
+        .arg(&new)
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("unknown encoding"));
+}

@@ -86,7 +86,8 @@ pub struct Cli {
     pub input_format: Option<InputFormatArg>,
 
     /// Read inputs that are not UTF-8 in this legacy encoding
-    /// (windows-1252, euc-kr, shift_jis, …)
+    /// (windows-1252, euc-kr, shift_jis, …); a file in UTF-8, or with a
+    /// byte order mark, is still read as such
     #[arg(long, value_name = "NAME")]
     pub encoding: Option<String>,
 

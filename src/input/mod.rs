@@ -135,14 +135,26 @@ fn read_error(name: &str, err: &std::io::Error) -> Error {
 }
 
 /// Decodes bytes: UTF-8 with or without a byte order mark, UTF-16 with one,
-/// or the legacy encoding the user named. Anything else is an error with the
-/// byte offset of the first bad byte; nothing is silently replaced.
+/// or the legacy encoding the user named. The named encoding is the
+/// fallback of each file: one with a byte order mark or that is valid UTF-8
+/// is read as such (so `--encoding euc-kr old-euckr.txt new-utf8.txt`
+/// reads both). Anything else is an error with the byte offset of the first
+/// bad byte; nothing is silently replaced.
 pub fn decode(name: &str, bytes: &[u8], options: &ReadOptions) -> Result<Source> {
     let not_text = |reason: String| Error::NotText {
         path: name.into(),
         reason,
     };
-    let (text, encoding) = if let Some(label) = &options.encoding {
+    let legacy = options.encoding.as_ref().filter(|_| {
+        encoding_rs::Encoding::for_bom(bytes).is_none() && std::str::from_utf8(bytes).is_err()
+    });
+    if let Some(label) = &options.encoding
+        && legacy.is_none()
+        && encoding_rs::Encoding::for_label(label.trim().as_bytes()).is_none()
+    {
+        return Err(Error::UnknownEncoding(label.clone()));
+    }
+    let (text, encoding) = if let Some(label) = legacy {
         let encoding = encoding_rs::Encoding::for_label(label.trim().as_bytes())
             .ok_or_else(|| Error::UnknownEncoding(label.clone()))?;
         let (text, used, had_errors) = encoding.decode(bytes);
