@@ -1325,3 +1325,41 @@ fn encoding_is_a_fallback_for_each_file() {
         .code(2)
         .stderr(predicate::str::contains("unknown encoding"));
 }
+
+/// The Markdown report fits a pull-request comment: with `--markdown-limit`
+/// the digest and commitments stay whole and the paragraph view is cut with
+/// a line that counts what was left out.
+#[test]
+fn markdown_is_capped_for_a_pull_request_comment() {
+    let full = cmd()
+        .args([
+            "--format",
+            "markdown",
+            "--markdown-limit",
+            "0",
+            DTT_14TH,
+            DTT_15TH,
+        ])
+        .output()
+        .unwrap();
+    let full = String::from_utf8(full.stdout).unwrap();
+    let limit = full.len() / 2;
+    let out = cmd()
+        .args(["--format", "markdown", "--markdown-limit"])
+        .arg(limit.to_string())
+        .args([DTT_14TH, DTT_15TH])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let capped = String::from_utf8(out.stdout).unwrap();
+    assert!(capped.len() <= limit, "{} > {limit}", capped.len());
+    assert!(capped.contains("more paragraph change"), "{capped}");
+    let before_paragraphs = |s: &str| s[..s.find("### Paragraphs").unwrap()].to_string();
+    assert_eq!(before_paragraphs(&capped), before_paragraphs(&full));
+    // The default cap leaves a report that fits whole as it is.
+    let default = cmd()
+        .args(["--format", "markdown", DTT_14TH, DTT_15TH])
+        .output()
+        .unwrap();
+    assert_eq!(String::from_utf8(default.stdout).unwrap(), full);
+}

@@ -116,6 +116,13 @@ pub struct Cli {
     #[arg(long, value_name = "FILE", value_hint = ValueHint::FilePath)]
     pub write_accept: Option<PathBuf>,
 
+    /// Cap the Markdown report at N characters (default 60000, under the
+    /// 65536 a GitHub comment holds; 0 for no cap): the digest and the
+    /// commitments stay whole, the paragraph view is cut with a line that
+    /// says how many changes were left out
+    #[arg(long, value_name = "N", default_value_t = 60_000)]
+    pub markdown_limit: usize,
+
     /// Print nothing; the exit status tells
     #[arg(short, long, conflicts_with = "stat")]
     pub quiet: bool,

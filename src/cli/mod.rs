@@ -155,7 +155,13 @@ pub fn run(cli: &Cli) -> Result<u8> {
             return Ok(status);
         }
         FormatArg::Json => crate::report::json::write,
-        FormatArg::Markdown => crate::report::markdown::write,
+        FormatArg::Markdown => {
+            let limit = (cli.markdown_limit > 0).then_some(cli.markdown_limit);
+            emit_streamed(cli, |mut sink| {
+                crate::report::markdown::write_capped(&mut *sink, &report, limit).map(|()| sink)
+            })?;
+            return Ok(status);
+        }
         FormatArg::Html => crate::report::html::write,
     };
     emit_streamed(cli, |mut sink| write(&mut *sink, &report).map(|()| sink))?;

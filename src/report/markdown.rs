@@ -39,6 +39,18 @@ pub fn render(report: &Report) -> String {
 
 /// [`render`], written to `out` as it is made.
 pub fn write(out: &mut dyn io::Write, report: &Report) -> io::Result<()> {
+    write_capped(out, report, None)
+}
+
+/// [`write`], at most `limit` bytes long (so at most as many characters):
+/// the header, the digest and the commitments are written whole, and the
+/// paragraph view stops before the first change that would not fit, with a
+/// line that says how many were left out and where the rest is.
+pub fn write_capped(
+    out: &mut dyn io::Write,
+    report: &Report,
+    limit: Option<usize>,
+) -> io::Result<()> {
     let mut out = Sink::new(out);
     header(&mut out, report);
     if report.is_same() {
@@ -55,11 +67,42 @@ pub fn write(out: &mut dyn io::Write, report: &Report) -> io::Result<()> {
     commitments(&mut out, report);
     if !report.changes.is_empty() {
         out.push_str("\n### Paragraphs\n");
-        for change in &report.changes {
-            change_block(&mut out, change);
+        for (k, change) in report.changes.iter().enumerate() {
+            let Some(limit) = limit else {
+                change_block(&mut out, change);
+                continue;
+            };
+            let block = sink::to_string(|bytes| {
+                let mut block = Sink::new(bytes);
+                change_block(&mut block, change);
+                block.finish()
+            });
+            let left = report.changes.len() - k;
+            let cut = cut_line(left);
+            // Room for this block, and for the cut line should a later one not fit.
+            let more = if left > 1 {
+                cut_line(left - 1).len()
+            } else {
+                0
+            };
+            if out.len() + block.len() + more > limit {
+                out.push_str(&cut);
+                break;
+            }
+            out.push_str(&block);
         }
     }
     out.finish()
+}
+
+/// The line that ends a capped paragraph view.
+fn cut_line(left: usize) -> String {
+    format!(
+        "\n_{left} more paragraph change{} not shown: this comment is capped at \
+         GitHub's size; the full redline is in the HTML or YAML report \
+         (`--format html`, `--format yaml`)._\n",
+        crate::report::digest::plural(left)
+    )
 }
 
 fn header(out: &mut Sink<'_>, report: &Report) {

@@ -15,6 +15,8 @@ pub(crate) struct Sink<'a> {
     buf: String,
     out: &'a mut dyn io::Write,
     error: Option<io::Error>,
+    /// Bytes pushed so far.
+    len: usize,
 }
 
 impl<'a> Sink<'a> {
@@ -24,11 +26,18 @@ impl<'a> Sink<'a> {
             buf: String::with_capacity(CHUNK),
             out,
             error: None,
+            len: 0,
         }
+    }
+
+    /// The bytes pushed so far.
+    pub(crate) fn len(&self) -> usize {
+        self.len
     }
 
     /// Appends text.
     pub(crate) fn push_str(&mut self, text: &str) {
+        self.len += text.len();
         self.buf.push_str(text);
         if self.buf.len() >= CHUNK {
             self.flush_buffer();
