@@ -42,7 +42,7 @@ pub fn write(out: &mut dyn io::Write, report: &Report) -> io::Result<()> {
     write_capped(out, report, None)
 }
 
-/// [`write`], at most `limit` bytes long (so at most as many characters):
+/// [`write`](fn@write), at most `limit` bytes long (so at most as many characters):
 /// the header, the digest and the commitments are written whole, and the
 /// paragraph view stops before the first change that would not fit, with a
 /// line that says how many were left out and where the rest is.
