@@ -48,7 +48,7 @@ pub(super) fn strip(chrome: &Chrome, blocks: Vec<Block>) -> Stripped {
             Some(RuleKind::Tail)
         } else if kinds.contains(&RuleKind::Anywhere) {
             Some(RuleKind::Anywhere)
-        } else if kinds.contains(&RuleKind::Page) {
+        } else if block.page || kinds.contains(&RuleKind::Page) {
             Some(RuleKind::Page)
         } else if in_header && kinds.contains(&RuleKind::Dateline) {
             Some(RuleKind::Dateline)

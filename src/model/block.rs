@@ -16,6 +16,10 @@ pub struct Block {
     /// True for an item of a list (HTML `li`, a Markdown list item), with
     /// or without a marker in its text.
     pub item: bool,
+    /// True for a page header or footer of a copied document that the
+    /// reader found where it stands (a line repeated at page intervals):
+    /// set aside as page chrome, and the paragraph it interrupts goes on.
+    pub page: bool,
 }
 
 impl Block {
@@ -26,6 +30,7 @@ impl Block {
             line,
             heading: false,
             item: false,
+            page: false,
         }
     }
 
@@ -36,6 +41,15 @@ impl Block {
             line,
             heading: true,
             item: false,
+            page: false,
+        }
+    }
+
+    /// A page header or footer the reader found.
+    pub fn page(text: impl Into<String>, line: usize) -> Block {
+        Block {
+            page: true,
+            ..Block::text(text, line)
         }
     }
 
