@@ -150,3 +150,86 @@ fn keep_chrome_reports_the_page_furniture() {
         .assert()
         .code(1);
 }
+
+/// The statement with its paragraphs separated by one line break instead of
+/// a blank line, as mirror and news sites copy them.
+fn single_breaks(text: &str) -> String {
+    text.replace("\n\n", "\n")
+}
+
+#[test]
+fn mirror_copy_with_single_line_breaks_equals_the_statement() {
+    for path in ["dtt/14th.txt", "dtt/18th.txt", "dtt-ko/15th.txt"] {
+        let text = std::fs::read_to_string(corpus(path)).unwrap();
+        let file = temp(".txt", single_breaks(&text).as_bytes());
+        same(file.path().to_str().unwrap(), &corpus(path));
+    }
+}
+
+#[test]
+fn title_glued_by_one_line_break_is_the_title() {
+    let text = std::fs::read_to_string(corpus("dtt/15th.txt")).unwrap();
+    let glued = text.replacen("\n\n", "\n", 1);
+    let file = temp(".txt", glued.as_bytes());
+    same(file.path().to_str().unwrap(), &corpus("dtt/15th.txt"));
+    cmd()
+        .args(["--show-paragraphs", file.path().to_str().unwrap()])
+        .assert()
+        .code(0)
+        .stdout(predicate::str::contains(
+            "title: Joint Statement of the 15th Defense Trilateral Talks",
+        ));
+}
+
+/// A ministry page in Japanese: title, date, then paragraphs one to a
+/// line, with no blank line anywhere.
+const JAPANESE_PAGE: &str = "第5回日米韓海上保安実務者会合 共同声明(仮訳)\n令和6年3月1日\n2024年2月29日、東京において、三か国の海上保安当局の実務者が会合を開催し、海上における捜索救助の協力について意見を交換した。\n三者は、合同訓練を年に二回実施することで一致した。\n三者は、次回の会合を釜山で開催することを確認した。\n";
+
+#[test]
+fn japanese_ministry_page_with_single_breaks_reads_its_paragraphs() {
+    let spaced = JAPANESE_PAGE.replace('\n', "\n\n");
+    let single = temp(".txt", JAPANESE_PAGE.as_bytes());
+    let blank = temp(".txt", spaced.as_bytes());
+    same(
+        single.path().to_str().unwrap(),
+        blank.path().to_str().unwrap(),
+    );
+    cmd()
+        .args(["--show-paragraphs", single.path().to_str().unwrap()])
+        .assert()
+        .code(0)
+        .stdout(predicate::str::contains("(5 paragraphs"))
+        .stdout(predicate::str::contains("¶4   三者は、合同訓練を"));
+}
+
+#[test]
+fn pdf_copy_with_running_headers_equals_the_statement() {
+    let text = std::fs::read_to_string(corpus("dtt/14th.txt")).unwrap();
+    // At 72 columns no paragraph ends on a full line (where nothing tells
+    // its end from a wrap).
+    let wrapped = pdf_copy(&text, 72);
+    // A running header with the page number every 12 lines, wherever it
+    // falls (mostly inside paragraphs).
+    let mut paged = String::new();
+    for (i, line) in wrapped.lines().enumerate() {
+        if i % 12 == 11 {
+            paged.push_str(&format!("14th DTT Joint Statement     {}\n", i / 12 + 2));
+        }
+        paged.push_str(line);
+        paged.push('\n');
+    }
+    assert!(paged.matches("14th DTT Joint Statement").count() >= 3);
+    let file = temp(".txt", paged.as_bytes());
+    same(file.path().to_str().unwrap(), &corpus("dtt/14th.txt"));
+    // The headers are set aside and listed, not dropped.
+    cmd()
+        .args(["--show-paragraphs", file.path().to_str().unwrap()])
+        .assert()
+        .code(0)
+        .stdout(predicate::str::contains(
+            "page     line 12   14th DTT Joint Statement 2",
+        ))
+        .stdout(predicate::str::contains(
+            "page     line 25   14th DTT Joint Statement 3",
+        ));
+}

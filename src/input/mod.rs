@@ -1,7 +1,9 @@
 //! Reading: bytes from a file or standard input → decoded text of a known
 //! format (plain text, HTML, Markdown), with errors that name the file.
 
+mod furniture;
 pub mod html;
+mod layout;
 pub mod markdown;
 pub mod text;
 

@@ -1,10 +1,14 @@
-//! Plain text → blocks: blank lines separate paragraphs, hard-wrapped lines
-//! are joined, list items start blocks of their own, and words hyphenated
-//! across a line end are mended from the document's own evidence.
+//! Plain text → blocks: blank lines separate paragraphs, and so do line
+//! breaks that the text's own layout shows were made by its author;
+//! hard-wrapped lines are joined, list items start blocks of their own,
+//! running page headers and footers are blocks of their own, and words
+//! hyphenated across a line end are mended from the document's own evidence.
 
 use std::cell::OnceCell;
 use std::collections::HashSet;
 
+use super::furniture::running_lines;
+use super::layout::{Break, HEADING_CHARS, Layout, SMALL_WORDS, ends_clause, width};
 use crate::model::Block;
 use crate::model::{ChromeLines, LineChrome};
 use crate::text::normalize::{
@@ -16,15 +20,23 @@ use crate::text::normalize::{
 /// - Line ends may be LF, CRLF or CR.
 /// - A line holding only white space (including non-breaking spaces) is blank
 ///   and ends a paragraph.
-/// - Inside a paragraph, a line that starts with a list marker ("- ", "• ",
-///   "1. ", "(a) ") begins a new block when the line before it ended a
-///   sentence or a clause (".", ":", ";") or was itself a list item, so
-///   a bulleted list without blank lines still gives one block per item.
-/// - Text copied from PDFs often has no blank lines at all: when a document
-///   has no blank line between its wrapped lines, a line ends its paragraph
-///   when the next line's first word would have fitted on it (a wrapping
-///   program would have put it there).
-/// - A line that a page-chrome rule matches ("NEWS | April 26, 2024",
+/// - Inside a run of lines between blank lines, a line break ends a
+///   paragraph when the layout shows the author made it (see
+///   [`Layout::breaks`]): the line ends a sentence and is not a wrapped line
+///   (the next line's first word would have fitted on it, at the wrap width
+///   learnt from the text), or it is a short title or heading above a line of
+///   prose (a heading block), or the text is not wrapped at all and the
+///   break is not inside a sentence.
+/// - A line that starts with a list marker ("- ", "• ", "1. ", "(a) ")
+///   begins a new block when the line before it ended a sentence or a
+///   clause (".", ":", ";") or was itself a list item.
+/// - Text whose paragraphs open with an indented line and have no blank
+///   lines between them is read by its indents.
+/// - A page header or footer, named by a page-chrome rule ("Page 2 of 3") or
+///   found as a line repeated at page intervals, is a block of its own,
+///   marked as such (`Block::page`) so that the chrome stage sets it aside;
+///   the paragraph it interrupts goes on past it.
+/// - Any other line that a page-chrome rule matches ("NEWS | April 26, 2024",
 ///   "Home : Media : News") is a block of its own, so that the chrome pass can
 ///   set it aside without taking the statement's lines with it.
 /// - The lines of a block are joined with a space; a word split by a hyphen
@@ -40,37 +52,116 @@ pub fn split_blocks(text: &str, chrome: Option<&dyn ChromeLines>) -> Vec<Block> 
         lines
     };
     let vocabulary = Vocabulary::of(text);
-    let chrome_of = |line: &str| chrome.map_or(LineChrome::None, |c| c.line_chrome(line));
-    let raw = group_lines(&lines, &chrome_of);
-    raw.into_iter()
-        .filter_map(|(line, group)| {
-            let joined = join_lines(&group, &vocabulary);
+    let running = running_lines(&lines);
+    let kinds: Vec<LineChrome> = lines
+        .iter()
+        .zip(running)
+        .map(|(line, running)| match chrome {
+            _ if running => LineChrome::Page,
+            _ if is_blank(line) => LineChrome::None,
+            Some(chrome) => chrome.line_chrome(line),
+            None => LineChrome::None,
+        })
+        .collect();
+    group_lines(&lines, &kinds)
+        .into_iter()
+        .filter_map(|group| {
+            let joined = join_lines(&group.lines, &vocabulary);
             let text = tidy_spaces_owned(joined);
-            (!text.is_empty()).then(|| Block::text(text, line))
+            (!text.is_empty()).then(|| match group.role {
+                Role::Body => Block::text(text, group.start),
+                Role::Heading => Block::heading(text, group.start),
+                Role::Page => Block::page(text, group.start),
+            })
         })
         .collect()
 }
 
-/// Groups lines into paragraphs: `(first line number, lines)`.
+/// What `tidy_spaces` leaves nothing of.
+fn is_blank(line: &str) -> bool {
+    line.chars().all(|c| c.is_whitespace() || is_invisible(c))
+}
+
+/// The lines of one block, from the 1-based line `start`.
+struct Group<'a> {
+    start: usize,
+    lines: Vec<&'a str>,
+    role: Role,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Role {
+    Body,
+    Heading,
+    Page,
+}
+
+impl<'a> Group<'a> {
+    fn new(start: usize, lines: Vec<&'a str>, role: Role) -> Group<'a> {
+        Group { start, lines, role }
+    }
+}
+
+/// The layout of the region (run of lines between blank lines) of each
+/// line: the region's own when its lines tell a wrap width, else the whole
+/// text's. Only statement lines count: page headers and footers are
+/// stepped over, other chrome lines stand apart.
+fn layouts(lines: &[&str], kinds: &[LineChrome]) -> Vec<Layout> {
+    // Each region's statement lines in order; `None` for a chrome line,
+    // which no line pairs across.
+    let mut regions: Vec<Vec<Option<&str>>> = Vec::new();
+    let mut region_of = vec![0; lines.len()];
+    let mut open = false;
+    for (i, &line) in lines.iter().enumerate() {
+        if is_blank(line) {
+            open = false;
+            continue;
+        }
+        if !open {
+            regions.push(Vec::new());
+            open = true;
+        }
+        region_of[i] = regions.len() - 1;
+        if let Some(region) = regions.last_mut() {
+            match kinds[i] {
+                LineChrome::Page => {}
+                LineChrome::Other => region.push(None),
+                LineChrome::None => region.push(Some(line)),
+            }
+        }
+    }
+    let pairs: Vec<Vec<(&str, Option<&str>)>> = regions
+        .iter()
+        .map(|region| {
+            region
+                .iter()
+                .enumerate()
+                .filter_map(|(k, line)| Some(((*line)?, region.get(k + 1).copied().flatten())))
+                .collect()
+        })
+        .collect();
+    let all: Vec<(&str, Option<&str>)> = pairs.iter().flatten().copied().collect();
+    let text = Layout::of_text(&all);
+    let own: Vec<Layout> = pairs
+        .iter()
+        .map(|region| Layout::of_region(region, text))
+        .collect();
+    region_of
+        .into_iter()
+        .map(|r| own.get(r).copied().unwrap_or(text))
+        .collect()
+}
+
+/// Groups lines into blocks.
 ///
 /// A page header or footer (`LineChrome::Page`) is a group of its own, and the
 /// paragraph it stands in goes on past it: a PDF copy breaks paragraphs
 /// across pages.
-fn group_lines<'a>(
-    lines: &[&'a str],
-    chrome_of: &dyn Fn(&str) -> LineChrome,
-) -> Vec<(usize, Vec<&'a str>)> {
-    // What `tidy_spaces` leaves nothing of.
-    let is_blank = |l: &str| l.chars().all(|c| c.is_whitespace() || is_invisible(c));
+fn group_lines<'a>(lines: &[&'a str], kinds: &[LineChrome]) -> Vec<Group<'a>> {
     let indented_starts = first_lines_indented(lines);
-    let wrapped_without_blanks = !indented_starts && looks_like_unbroken_wrap(lines);
-    let width = lines
-        .iter()
-        .map(|l| l.trim_end().chars().count())
-        .max()
-        .unwrap_or(0);
-    let mut groups: Vec<(usize, Vec<&str>)> = Vec::new();
-    let mut pages: Vec<(usize, Vec<&str>)> = Vec::new();
+    let layouts = layouts(lines, kinds);
+    let mut groups: Vec<Group<'a>> = Vec::new();
+    let mut pages: Vec<Group<'a>> = Vec::new();
     // The lines of the page headers and footers that stand between paragraphs.
     let mut breaks: Vec<usize> = Vec::new();
     let mut current: Vec<&str> = Vec::new();
@@ -80,14 +171,14 @@ fn group_lines<'a>(
     for (i, &line) in lines.iter().enumerate() {
         if is_blank(line) {
             if !current.is_empty() {
-                groups.push((start, std::mem::take(&mut current)));
+                groups.push(Group::new(start, std::mem::take(&mut current), Role::Body));
             }
             previous_item = false;
             continue;
         }
-        let kind = chrome_of(line);
+        let kind = kinds[i];
         if kind == LineChrome::Page {
-            pages.push((i + 1, vec![line]));
+            pages.push(Group::new(i + 1, vec![line], Role::Page));
             // A footer between two lines of one paragraph is inside it; one
             // with a blank line on either side stands between paragraphs.
             let next_blank = lines.get(i + 1).is_none_or(|l| is_blank(l));
@@ -106,6 +197,12 @@ fn group_lines<'a>(
         if let Some(&last) = current.last() {
             let closed = ends_clause(last);
             let next = lines.get(i + 1).copied();
+            let after = next.filter(|n| !is_blank(n));
+            let laid = if indented_starts {
+                None
+            } else {
+                layouts[i].breaks(last, line, after)
+            };
             let breaks = (item && (closed || previous_item))
                 || chrome
                 || previous_chrome
@@ -116,9 +213,23 @@ fn group_lines<'a>(
                     && !line.trim_start().starts_with(char::is_lowercase))
                 || (indented_starts
                     && (is_indented(line) || stands_alone(last, line, next, &is_blank)))
-                || (wrapped_without_blanks && next_word_fits(last, line, width));
+                || laid.is_some()
+                // Entries wrapped with a hanging indent: a line back at
+                // the margin after the indented lines starts an entry.
+                || (!indented_starts
+                    && indent(line) < indent(last)
+                    && indent(line) <= indent(current[0])
+                    && current.iter().any(|l| indent(l) > indent(current[0]))
+                    && !last.trim_end().ends_with(','));
             if breaks {
-                groups.push((start, std::mem::take(&mut current)));
+                let lines = std::mem::take(&mut current);
+                let short = width(&lines.join(" ")) <= HEADING_CHARS;
+                let role = if laid == Some(Break::Heading) && short && !chrome && !previous_chrome {
+                    Role::Heading
+                } else {
+                    Role::Body
+                };
+                groups.push(Group::new(start, lines, role));
             }
         }
         if current.is_empty() {
@@ -130,9 +241,8 @@ fn group_lines<'a>(
         current.push(line);
     }
     if !current.is_empty() {
-        groups.push((start, current));
+        groups.push(Group::new(start, current, Role::Body));
     }
-    let groups = split_unwrapped(lines, groups);
     if pages.is_empty() {
         return groups;
     }
@@ -142,14 +252,14 @@ fn group_lines<'a>(
     // without a closing stop before text in lower case. What follows must
     // not be a list item ("(b) share …"), and a heading stops on a word of
     // its own ("Economic security").
-    let mut joined: Vec<(usize, Vec<&str>)> = Vec::with_capacity(groups.len());
+    let mut joined: Vec<Group<'a>> = Vec::with_capacity(groups.len());
     let mut page_lines = breaks.into_iter().peekable();
     for group in groups {
-        let after_page = page_lines.peek().is_some_and(|&p| p < group.0);
-        while page_lines.peek().is_some_and(|&p| p < group.0) {
+        let after_page = page_lines.peek().is_some_and(|&p| p < group.start);
+        while page_lines.peek().is_some_and(|&p| p < group.start) {
             page_lines.next();
         }
-        let first = group.1.first().map_or("", |l| l.trim_start());
+        let first = group.lines.first().map_or("", |l| l.trim_start());
         let opens_item = split_number(&tidy_spaces_cow(first)).0.is_some();
         let opens_low = first.starts_with(|c: char| c.is_lowercase());
         let stopped_mid = |previous: &[&str]| {
@@ -164,82 +274,17 @@ fn group_lines<'a>(
                     || (opens_low && words > 8))
         };
         match joined.last_mut() {
-            Some(previous) if after_page && !opens_item && stopped_mid(&previous.1) => {
-                previous.1.extend(group.1);
+            Some(previous) if after_page && !opens_item && stopped_mid(&previous.lines) => {
+                previous.lines.extend(group.lines);
+                previous.role = Role::Body;
             }
             _ => joined.push(group),
         }
     }
     joined.extend(pages);
-    joined.sort_by_key(|(line, _)| *line);
+    joined.sort_by_key(|group| group.start);
     joined
 }
-
-/// Paragraphs copied one to a line, with no blank line between them (a web
-/// page whose paragraphs are separated by line breaks): each line of such a
-/// run is a paragraph of its own. A run of three lines or more is read so
-/// when at least three in four of its lines end a sentence (a wrapping
-/// program seldom breaks at a full stop) and at least a third hold more than
-/// one sentence, which tells paragraphs from sentences written one to a
-/// line. A run of two lines (a headline and its teaser) stays one block.
-fn split_unwrapped<'a>(
-    lines: &[&'a str],
-    groups: Vec<(usize, Vec<&'a str>)>,
-) -> Vec<(usize, Vec<&'a str>)> {
-    if !groups.iter().any(|(_, g)| one_paragraph_a_line(g)) {
-        return groups;
-    }
-    // The lines of a group are slices of `lines`, in order: a line's number
-    // is found from where it starts.
-    let number = |line: &str| lines.partition_point(|l| l.as_ptr() < line.as_ptr()) + 1;
-    let mut out = Vec::with_capacity(groups.len());
-    for (start, group) in groups {
-        if one_paragraph_a_line(&group) {
-            out.extend(group.into_iter().map(|line| (number(line), vec![line])));
-        } else {
-            out.push((start, group));
-        }
-    }
-    out
-}
-
-fn one_paragraph_a_line(group: &[&str]) -> bool {
-    if group.len() < 3 {
-        return false;
-    }
-    let ends = group.iter().filter(|l| ends_sentence(l)).count();
-    ends * 4 >= group.len() * 3
-        && group.iter().filter(|l| holds_two_sentences(l)).count() * 3 >= group.len()
-}
-
-/// A sentence ends inside the line, and another one follows: ". " after a
-/// word that is not an abbreviation ("U.S.", "Feb. 4", "No. 12") and before
-/// anything but a lower-case letter, or an ideographic full stop before more
-/// text.
-fn holds_two_sentences(line: &str) -> bool {
-    let line = line.trim_end();
-    line.match_indices(". ").any(|(at, _)| {
-        let word = line[..at]
-            .rsplit(|c: char| c.is_whitespace() || c == '(')
-            .next()
-            .unwrap_or_default();
-        let after = line[at + 2..].chars().next();
-        let abbreviation =
-            word.contains('.') || word.chars().count() < 2 || ABBREVIATIONS.contains(&word);
-        !abbreviation && after.is_some_and(|c| !c.is_lowercase() && !c.is_whitespace())
-    }) || line
-        .char_indices()
-        .any(|(at, c)| c == '\u{3002}' && at + c.len_utf8() < line.len())
-}
-
-/// Words a full stop follows without ending a sentence.
-const ABBREVIATIONS: &[&str] = &[
-    "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec", "No",
-    "Nos", "Mr", "Mrs", "Ms", "Dr", "St", "Gen", "Adm", "Lt", "Col", "Capt", "Amb", "Sec", "Gov",
-    "Sen", "Rep", "Vol", "Art", "Para", "para", "vs", "Maj", "Brig", "Sgt", "Cpl", "Pvt", "Asst",
-    "Cmdr", "Cdr", "Dep", "Dept", "Prof", "Hon", "Jr", "Sr", "Pres", "Rev", "Fig", "Inc", "Corp",
-    "Ltd", "Co", "Mt", "Ft",
-];
 
 /// True when a text without blank lines marks each paragraph by indenting
 /// its first line (a typed or PDF copy): several indented lines, never two in
@@ -274,9 +319,6 @@ fn first_lines_indented(lines: &[&str]) -> bool {
             .any(|l| split_number(&tidy_spaces_cow(l)).0.is_some())
 }
 
-/// The longest line read as a title or heading of its own.
-const HEADING_CHARS: usize = 80;
-
 /// In a text whose paragraphs open with an indent, a short line that is not
 /// indented, after a line that ended a sentence and before an indented line
 /// (or the end), is a heading: a paragraph of its own.
@@ -292,83 +334,22 @@ fn stands_alone(
         && next.is_none_or(|n| is_blank(n) || is_indented(n))
 }
 
+/// The width of a line's leading white space, in columns.
+fn indent(line: &str) -> usize {
+    line.chars()
+        .map_while(|c| match c {
+            '\t' => Some(4),
+            '\u{3000}' => Some(2),
+            c if c.is_whitespace() => Some(1),
+            _ => None,
+        })
+        .sum()
+}
+
 /// A line indented by a tab, two spaces or an ideographic space (how Korean
 /// and Japanese paragraphs begin).
 fn is_indented(line: &str) -> bool {
     line.starts_with(['\t', '\u{3000}']) || line.starts_with("  ")
-}
-
-/// True when the text has many lines and no blank line between them, and the
-/// lines look hard-wrapped (most of them are close to one width).
-fn looks_like_unbroken_wrap(lines: &[&str]) -> bool {
-    let nonblank: Vec<usize> = lines
-        .iter()
-        .map(|l| l.trim_end().chars().count())
-        .filter(|&n| n > 0)
-        .collect();
-    if nonblank.len() < 6 || nonblank.len() != lines.iter().filter(|l| !l.trim().is_empty()).count()
-    {
-        return false;
-    }
-    let has_blank_between = lines
-        .iter()
-        .skip_while(|l| l.trim().is_empty())
-        .collect::<Vec<_>>()
-        .iter()
-        .rev()
-        .skip_while(|l| l.trim().is_empty())
-        .any(|l| l.trim().is_empty());
-    if has_blank_between {
-        return false;
-    }
-    let width = nonblank.iter().copied().max().unwrap_or(0);
-    let near_width = nonblank.iter().filter(|&&n| n * 10 >= width * 8).count();
-    (40..=200).contains(&width) && near_width * 2 >= nonblank.len()
-}
-
-/// Words a sentence does not stop on: a line ending with one was cut.
-const SMALL_WORDS: &[&str] = &[
-    "the",
-    "a",
-    "an",
-    "of",
-    "to",
-    "and",
-    "or",
-    "in",
-    "on",
-    "for",
-    "with",
-    "by",
-    "at",
-    "from",
-    "that",
-    "which",
-    "its",
-    "their",
-    "as",
-    "under",
-    "between",
-    "among",
-    "including",
-];
-
-fn ends_sentence(line: &str) -> bool {
-    let t = line
-        .trim_end()
-        .trim_end_matches(['"', '\'', '\u{201D}', '\u{2019}', ')']);
-    t.ends_with(['.', '!', '?', ':', '\u{3002}'])
-}
-
-/// In greedily wrapped text the first word of a line never fits on the
-/// line before it; when it would have fit, the break was a paragraph end.
-fn next_word_fits(last: &str, line: &str, width: usize) -> bool {
-    let next = line.split_whitespace().next().unwrap_or("");
-    last.trim_end().chars().count() + 1 + next.chars().count() <= width
-}
-
-fn ends_clause(line: &str) -> bool {
-    ends_sentence(line) || line.trim_end().ends_with(';')
 }
 
 /// The words of a document, to decide line-end hyphens from evidence:
@@ -591,15 +572,42 @@ mod tests {
     }
 
     #[test]
-    fn sentences_written_one_to_a_line_stay_one_paragraph() {
-        // One sentence a line, and abbreviations are no sentence ends.
-        let text = "The officials met in Seoul on Feb. 4 with the U.S. delegation.\nThey condemned the launches.\nThey urged the DPRK to stop.\n";
-        assert_eq!(texts(text).len(), 1);
-        let text = "The officials met in Seoul.\nMaj. Gen. Kim briefed them.\nThey urged the DPRK to stop.\n";
-        assert_eq!(texts(text).len(), 1);
-        // A headline and its teaser are one block, as before.
-        let text = "Army Begins North Wind\nFeb. 4, 2025 - The Army begins North Wind. It runs to Feb. 9.\n";
-        assert_eq!(texts(text).len(), 1);
+    fn a_single_line_break_after_a_sentence_is_a_paragraph_break() {
+        // Short lines, each a sentence: one break or two give the same
+        // paragraphs.
+        let one =
+            "The envoys met in Busan.\nThey reviewed the drills.\nThey will meet in spring.\n";
+        let two = one.replace('\n', "\n\n");
+        assert_eq!(texts(one), texts(&two));
+        assert_eq!(texts(one).len(), 3);
+        // An abbreviation or an initial ends no sentence.
+        assert_eq!(
+            texts(
+                "The envoys met on Feb.\n4 in Busan with Gen. Lee and Col. J.\nPark of the staff.\n"
+            )
+            .len(),
+            1
+        );
+        // A full stop before a line in lower case is no paragraph end.
+        assert_eq!(texts("They met the U.S.\nenvoy in Busan.\n").len(), 1);
+    }
+
+    #[test]
+    fn web_copies_with_one_paragraph_a_line_are_read_line_by_line() {
+        let long = "The envoys reviewed the drills held since the last round and agreed that the schedule for the coming year should give more weight to maritime search and rescue, to the exchange of warning data, and to the training of staff";
+        let text = format!(
+            "Coastal Envoys Meet in Busan\nPrint\nShare\n{long}.\n{long}, as before.\nThey will meet again in spring.\n"
+        );
+        let blocks = split_blocks(&text, None);
+        let got: Vec<&str> = blocks.iter().map(|b| b.text.as_str()).collect();
+        assert_eq!(got.len(), 6, "{got:?}");
+        assert_eq!(got[1], "Print");
+        assert_eq!(got[5], "They will meet again in spring.");
+        // A headline above its teaser is a heading of its own.
+        let teaser = "Busan Drill Ends\nMarch 3, 2025 - The coastal drill ended on Monday. It ran for a week.\n";
+        let blocks = split_blocks(teaser, None);
+        assert_eq!(blocks.len(), 2);
+        assert!(blocks[0].heading && !blocks[1].heading);
     }
 
     #[test]
