@@ -16,6 +16,13 @@ pub struct Block {
     /// True for an item of a list (HTML `li`, a Markdown list item), with
     /// or without a marker in its text.
     pub item: bool,
+    /// Characters of the text that a page links from (HTML `a`): how much
+    /// of the block is a link, as in a menu or a list of related pages.
+    pub linked: usize,
+    /// Set for a block of a web page that its markup marks as furniture
+    /// (inside `nav`, `footer`, `aside`, a banner `header`, a share bar or
+    /// breadcrumb): what marks it, for the report.
+    pub furniture: Option<&'static str>,
 }
 
 impl Block {
@@ -26,6 +33,8 @@ impl Block {
             line,
             heading: false,
             item: false,
+            linked: 0,
+            furniture: None,
         }
     }
 
@@ -36,6 +45,8 @@ impl Block {
             line,
             heading: true,
             item: false,
+            linked: 0,
+            furniture: None,
         }
     }
 
