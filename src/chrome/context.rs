@@ -2,6 +2,7 @@
 //! the class of its neighbours; then the statement is the main run of
 //! statement blocks, and its title the heading-like block above that run.
 
+use super::language::Script;
 use super::shape::{Class, Shape};
 
 /// What the context makes of a block.
@@ -18,7 +19,8 @@ pub(super) enum Role {
 /// What is known of a block before its context: its shape, and whether a
 /// rule or the page's markup already set it aside (`fixed`), or holds a
 /// photo credit (`credit`).
-pub(super) struct Seen {
+pub(super) struct Seen<'a> {
+    pub(super) text: &'a str,
     pub(super) shape: Shape,
     pub(super) fixed: Option<&'static str>,
     pub(super) credit: bool,
@@ -38,7 +40,7 @@ const SHORT_COST: i64 = 15;
 
 /// Decides each block's role: `start..end` is where the statement may
 /// lie (after a start marker, before an end marker).
-pub(super) fn roles(seen: &[Seen], start: usize, end: usize) -> Vec<Role> {
+pub(super) fn roles(seen: &[Seen<'_>], start: usize, end: usize) -> Vec<Role> {
     let classes = smooth(seen);
     let Some((first, last)) = main_run(seen, &classes, start, end) else {
         return seen
@@ -47,7 +49,7 @@ pub(super) fn roles(seen: &[Seen], start: usize, end: usize) -> Vec<Role> {
             .map(|(s, c)| Role::Furniture(why(s, *c, "no statement")))
             .collect();
     };
-    let title = title(seen, &classes, start, first);
+    let title = title(seen, &classes, first);
     seen.iter()
         .zip(&classes)
         .enumerate()
@@ -77,7 +79,7 @@ fn why(seen: &Seen, class: Class, place: &'static str) -> &'static str {
 }
 
 /// The class of each block after its neighbours are consulted.
-fn smooth(seen: &[Seen]) -> Vec<Class> {
+fn smooth(seen: &[Seen<'_>]) -> Vec<Class> {
     let mut classes: Vec<Class> = seen
         .iter()
         .map(|s| match s.fixed {
@@ -165,7 +167,7 @@ fn is_bad(class: Option<Class>) -> bool {
 /// The main run of statement blocks: the stretch of `start..end` whose
 /// statement text most outweighs the furniture inside it (a maximum-sum
 /// run, furniture counting against it).
-fn main_run(seen: &[Seen], classes: &[Class], start: usize, end: usize) -> Option<(usize, usize)> {
+fn main_run(seen: &[Seen<'_>], classes: &[Class], start: usize, end: usize) -> Option<(usize, usize)> {
     let value = |i: usize| -> i64 {
         let width = seen[i].shape.width as i64;
         match classes[i] {
@@ -193,17 +195,26 @@ fn main_run(seen: &[Seen], classes: &[Class], start: usize, end: usize) -> Optio
     let (_, first, last) = best?;
     // The run opens and closes on statement text.
     let first = (first..=last).find(|&i| value(i) > 0)?;
-    Some((first, last))
+    // A text cut off in mid-sentence (an excerpt of a page) ends on the
+    // words of a paragraph begun: they go on with the statement.
+    let cut = last + 1 == seen.len() - 1
+        && end >= seen.len()
+        && seen[last + 1].fixed.is_none()
+        && seen[last + 1].shape.prose
+        && !matches!(classes[last + 1], Class::Bad(_))
+        && !super::shape::ends_sentence(&seen[last + 1].text);
+    Some((first, if cut { last + 1 } else { last }))
 }
 
 /// The statement's title: the heading-like block that stands nearest
 /// above the main run, a longer one before a shorter (a byline or a
 /// section name stands between some titles and their statements).
-fn title(seen: &[Seen], classes: &[Class], start: usize, first: usize) -> Option<usize> {
-    let zone_start = (start..first)
+fn title(seen: &[Seen<'_>], classes: &[Class], first: usize) -> Option<usize> {
+    let zone_start = (0..first)
         .rev()
         .find(|&i| classes[i] == Class::Good)
-        .map_or(start, |i| i + 1);
+        .map_or(0, |i| i + 1);
+    let script = seen[first].shape.script;
     let candidates: Vec<usize> = (zone_start..first)
         .rev()
         .filter(|&i| {
@@ -214,6 +225,7 @@ fn title(seen: &[Seen], classes: &[Class], start: usize, first: usize) -> Option
                 )
                 && (seen[i].shape.titled || seen[i].heading)
                 && seen[i].shape.words <= 20
+                && (seen[i].shape.words >= 3 || seen[i].shape.script != Script::Latin)
         })
         .collect();
     candidates
@@ -222,7 +234,9 @@ fn title(seen: &[Seen], classes: &[Class], start: usize, first: usize) -> Option
         .max_by_key(|&(rank, &i)| {
             let s = &seen[i].shape;
             let heading = if seen[i].heading { 40 } else { 0 };
-            (s.width.min(120) as i64) + (s.words.min(12) as i64) * 3 + heading
+            // In the statement's own language, before a translation.
+            let own = if s.script == script { 60 } else { 0 };
+            (s.width.min(120) as i64) + (s.words.min(12) as i64) * 3 + heading + own
                 - rank as i64 * 6
         })
         .map(|(_, &i)| i)

@@ -33,6 +33,12 @@ pub(super) struct Shape {
     /// A short line looking like a title or heading: no closing full
     /// stop, not a link or a label.
     pub(super) titled: bool,
+    /// The script most of its letters are in.
+    pub(super) script: Script,
+    /// Words of running prose, though maybe few: a Latin-script text with
+    /// a word in lower case that is not a function word, or Korean or
+    /// Japanese text with particles. A text cut short keeps it.
+    pub(super) prose: bool,
 }
 
 /// Blocks shorter than this (in display width) are short (jusText's
@@ -74,7 +80,7 @@ pub(super) fn of(block: &Block) -> Shape {
     } else if caps && words <= 10 {
         Class::Bad("label")
     } else if function.share < thin(function.script) {
-        if width >= SHORT && !sentence {
+        if (width >= SHORT * 3 || words > 24) && !sentence {
             Class::Bad("no sentences")
         } else if width >= SHORT * 2 {
             Class::NearGood
@@ -91,11 +97,20 @@ pub(super) fn of(block: &Block) -> Shape {
         Class::Short
     };
     let titled = matches!(class, Class::Short | Class::NearGood) && !sentence && words <= 30;
+    let prose = match function.script {
+        Script::Latin => text.split_whitespace().any(|w| {
+            let w = w.trim_matches(|c: char| !c.is_alphanumeric());
+            w.starts_with(char::is_lowercase) && !language::is_function_word(w)
+        }),
+        script => function.share >= thin(script),
+    };
     Shape {
         class,
         width,
         words,
         titled,
+        prose,
+        script: function.script,
     }
 }
 
@@ -202,6 +217,11 @@ fn furniture_shape(text: &str, words: usize) -> Option<&'static str> {
     let separators = tokens.iter().filter(|t| is_separator(t)).count();
     if separators >= 1 && words <= 24 && separators * 6 >= words.saturating_sub(separators) {
         return Some("links");
+    }
+    // Headlines strung together with dashes: a ticker.
+    let dashes = tokens.iter().filter(|t| matches!(**t, "\u{2013}" | "\u{2014}" | "-" | "--")).count();
+    if dashes >= 2 && words > 12 && title_case(text) {
+        return Some("ticker");
     }
     if is_labelled_link(&tokens) {
         return Some("links");

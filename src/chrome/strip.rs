@@ -33,6 +33,10 @@ pub(super) fn strip(chrome: &Chrome, blocks: Vec<Block>) -> Stripped {
             }
             let fixed = if block.furniture.is_some() {
                 block.furniture
+            } else if has(i, RuleKind::Start) {
+                Some("start")
+            } else if has(i, RuleKind::Header) {
+                Some("header")
             } else if has(i, RuleKind::Anywhere) {
                 Some("anywhere")
             } else if has(i, RuleKind::Page) {
@@ -41,6 +45,7 @@ pub(super) fn strip(chrome: &Chrome, blocks: Vec<Block>) -> Stripped {
                 None
             };
             Seen {
+                text: &block.text,
                 shape,
                 fixed,
                 credit: has(i, RuleKind::Anywhere),
@@ -83,7 +88,7 @@ pub(super) fn strip(chrome: &Chrome, blocks: Vec<Block>) -> Stripped {
             }
         } else if i >= end {
             RuleKind::End
-        } else if i < start {
+        } else if kinds.contains(&RuleKind::Start) {
             RuleKind::Start
         } else if let Some(&kind) = kinds.iter().find(|k| {
             matches!(k, RuleKind::Anywhere | RuleKind::Page)
