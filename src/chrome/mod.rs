@@ -1,9 +1,15 @@
-//! Page chrome: finds where the statement starts and ends and sets aside the
-//! web-page text around it (banners, breadcrumbs, bylines, share bars,
-//! related-news lists), driven by the rules in `chrome.rules`.
+//! Page chrome: tells the statement from the web-page text around it
+//! (banners, menus, breadcrumbs, bylines, share bars, tickers, related-news
+//! lists, footers) by what each block is: its length, its share of function
+//! words, its sentences, capitals and links, and its neighbours (see
+//! `shape` and `context`). The rules in `chrome.rules` add what structure
+//! cannot tell: release markers, attribution lines, contacts, end marks.
 
+mod context;
+mod language;
 mod pattern;
 mod rules;
+mod shape;
 mod strip;
 
 use crate::model::{Block, ChromeLines, LineChrome, RuleKind};
@@ -28,6 +34,8 @@ pub const BUILTIN_RULES: &str = include_str!("chrome.rules");
 pub struct Chrome {
     rules: Vec<Rule>,
     date: Lazy,
+    /// Whether blocks are classified by their structure (all but `none`).
+    structure: bool,
 }
 
 const DATE: &str = r"(?i)((january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\.? \d{1,2}, \d{4}|\d{1,2} (january|february|march|april|may|june|july|august|september|october|november|december) \d{4}|\d{4}[-./]\d{1,2}[-./]\d{1,2}|\d{4}\s*년\s*\d{1,2}\s*월\s*\d{1,2}\s*일|\d{4}年\d{1,2}月\d{1,2}日|(令和|平成)\S*?年\S*?月\S*?日)";
@@ -42,6 +50,7 @@ impl Chrome {
         Ok(Chrome {
             rules: rules::parse(source)?,
             date: Lazy::new(DATE),
+            structure: true,
         })
     }
 
@@ -57,7 +66,51 @@ impl Chrome {
         Chrome {
             rules: Vec::new(),
             date: Lazy::new(DATE),
+            structure: false,
         }
+    }
+
+    /// Whether one line of plain text is furniture by its shape alone, or
+    /// a date standing alone.
+    fn line_is_furniture(&self, line: &str) -> bool {
+        shape::line_is_furniture(line) || {
+            let words = line.split_whitespace().count();
+            words <= 14 && self.is_dateline(line, words)
+        }
+    }
+
+    /// Whether a text opens with a date and a dash, as the teaser of a
+    /// news item in a list does ("Feb. 4, 2025 - The …").
+    fn opens_with_dated_dash(&self, text: &str) -> bool {
+        let Some(m) = self.date.get().and_then(|re| re.find(text)) else {
+            return false;
+        };
+        let rest = text[m.end()..].trim_start();
+        m.start() == 0 && rest.starts_with(['-', '\u{2013}', '\u{2014}'])
+    }
+
+    /// The first date a text names.
+    fn date_in(&self, text: &str) -> Option<String> {
+        let re = self.date.get()?;
+        re.find(text).map(|m| m.as_str().to_string())
+    }
+
+    /// Whether a short block is a date standing alone, perhaps with a
+    /// label or a section name ("Published: April 26, 2024",
+    /// "NEWS | April 26, 2024", "등록일 2024-09-12").
+    fn is_dateline(&self, text: &str, words: usize) -> bool {
+        if words > 14 || !text.chars().any(|c| c.is_ascii_digit()) {
+            return false;
+        }
+        let Some(m) = self.date.get().and_then(|re| re.find(text)) else {
+            return false;
+        };
+        let rest = format!("{} {}", &text[..m.start()], &text[m.end()..]);
+        let words = rest
+            .split_whitespace()
+            .filter(|w| w.chars().any(char::is_alphabetic))
+            .count();
+        words <= 4 && unicode_width::UnicodeWidthStr::width(rest.trim()) <= 40
     }
 
     /// The rules that match one line of text, in order.
@@ -79,15 +132,19 @@ impl Chrome {
     /// header or footer (which a paragraph goes on past), other chrome (a
     /// block of its own), or statement text.
     pub fn line_chrome(&self, line: &str) -> LineChrome {
-        if self.rules.is_empty() {
+        if self.rules.is_empty() && !self.structure {
             return LineChrome::None;
         }
+        let text = line;
         let line = Line::new(line);
         let mut found = LineChrome::None;
         for rule in self.rules.iter().filter(|rule| rule.matches(&line)) {
             if rule.kind == RuleKind::Page {
                 return LineChrome::Page;
             }
+            found = LineChrome::Other;
+        }
+        if found == LineChrome::None && self.structure && self.line_is_furniture(text) {
             found = LineChrome::Other;
         }
         found

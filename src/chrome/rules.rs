@@ -88,7 +88,7 @@ pub(super) fn parse(source: &str) -> Result<Vec<Rule>, RuleError> {
         };
         let kind = RuleKind::parse(kind).ok_or_else(|| {
             error(format!(
-                "unknown rule kind '{kind}' (header, dateline, anywhere, page, end, tail)"
+                "unknown rule kind '{kind}' (header, dateline, anywhere, page, start, end, tail)"
             ))
         })?;
         let pattern = pattern.trim();

@@ -1,13 +1,17 @@
-//! The pass over blocks that finds the statement's start and end and sets the rest aside.
+//! The pass over blocks that tells the statement from the page around it:
+//! each block classified by what it is (see `shape` and `context`), the
+//! rules of `chrome.rules` marking what structure cannot tell.
 
 use super::Chrome;
+use super::context::{self, Role, Seen};
+use super::shape::{self, Class};
 use crate::model::{Block, RuleKind, SetAside};
 
 /// Splits blocks into the statement and what is set aside: the pass
 /// behind [`Chrome::strip`].
 pub(super) fn strip(chrome: &Chrome, blocks: Vec<Block>) -> Stripped {
     let mut out = Stripped::default();
-    if chrome.rules.is_empty() {
+    if !chrome.structure && chrome.rules.is_empty() {
         out.title = title_of(&blocks);
         out.kept = blocks;
         return out;
@@ -16,82 +20,116 @@ pub(super) fn strip(chrome: &Chrome, blocks: Vec<Block>) -> Stripped {
         .iter()
         .map(|b| chrome.kinds_of(&b.text).collect())
         .collect();
-    let body = blocks
+    let has = |i: usize, kind: RuleKind| kinds[i].contains(&kind);
+    let seen: Vec<Seen> = blocks
         .iter()
-        .zip(&kinds)
-        .position(|(b, k)| k.is_empty() && is_prose(&b.text))
-        .or_else(|| kinds.iter().position(Vec::is_empty))
-        .unwrap_or(blocks.len());
-    // Above the statement, a block said again by the next one: the end
-    // of a breadcrumb that repeats the page's heading.
-    let repeated: Vec<bool> = blocks
-        .iter()
-        .zip(blocks.iter().skip(1).map(Some).chain([None]))
-        .map(|(block, next)| next.is_some_and(|n| n.text == block.text))
-        .collect();
-    // Whether a paragraph of prose (matching no rule) comes after each block.
-    let mut prose_after = vec![false; blocks.len()];
-    for i in (0..blocks.len().saturating_sub(1)).rev() {
-        prose_after[i] =
-            prose_after[i + 1] || (kinds[i + 1].is_empty() && is_prose(&blocks[i + 1].text));
-    }
-    let mut ended = false;
-    for (i, (block, kinds)) in blocks.into_iter().zip(kinds).enumerate() {
-        let in_header = i < body;
-        let reason = if ended {
-            Some(RuleKind::End)
-        } else if !in_header && kinds.contains(&RuleKind::End) {
-            ended = true;
-            Some(RuleKind::End)
-        } else if !in_header && kinds.contains(&RuleKind::Tail) && !prose_after[i] {
-            ended = true;
-            Some(RuleKind::Tail)
-        } else if kinds.contains(&RuleKind::Anywhere) {
-            Some(RuleKind::Anywhere)
-        } else if block.page || kinds.contains(&RuleKind::Page) {
-            Some(RuleKind::Page)
-        } else if in_header && kinds.contains(&RuleKind::Dateline) {
-            Some(RuleKind::Dateline)
-        } else if in_header && (kinds.contains(&RuleKind::Header) || repeated[i]) {
-            Some(RuleKind::Header)
-        } else {
-            None
-        };
-        match reason {
-            Some(kind) => {
-                if kind == RuleKind::Dateline && out.date.is_none() {
-                    out.date = chrome
-                        .date
-                        .get()
-                        .and_then(|re| re.find(&block.text))
-                        .map(|m| m.as_str().to_string());
-                }
-                out.set_aside.push(SetAside {
-                    line: block.line,
-                    text: block.text,
-                    rule: kind,
-                });
+        .enumerate()
+        .map(|(i, block)| {
+            let mut shape = shape::of(block);
+            if chrome.is_dateline(&block.text, shape.words) {
+                shape.class = Class::Bad("date");
+            } else if shape.width < 800 && chrome.opens_with_dated_dash(&block.text) {
+                shape.class = Class::Bad("teaser");
             }
-            None => out.kept.push(block),
+            let fixed = if block.furniture.is_some() {
+                block.furniture
+            } else if block.page {
+                Some("page")
+            } else if has(i, RuleKind::Start) {
+                Some("start")
+            } else if has(i, RuleKind::Header) {
+                Some("header")
+            } else if has(i, RuleKind::Anywhere) {
+                Some("anywhere")
+            } else if has(i, RuleKind::Page) {
+                Some("page")
+            } else {
+                None
+            };
+            Seen {
+                text: &block.text,
+                shape,
+                fixed,
+                credit: has(i, RuleKind::Anywhere),
+                heading: block.heading,
+                item: block.item,
+            }
+        })
+        .collect();
+    let prose = |i: usize| matches!(seen[i].shape.class, Class::Good) && seen[i].fixed.is_none();
+    let first_prose = (0..blocks.len()).find(|&i| prose(i)).unwrap_or(0);
+    // A start marker ("Begin text:") opens the statement; an end marker
+    // ("###", a media contact) after the first paragraph of prose closes it.
+    let start = (0..blocks.len())
+        .rev()
+        .find(|&i| has(i, RuleKind::Start))
+        .map_or(0, |i| i + 1);
+    let end = (start.max(first_prose)..blocks.len())
+        .find(|&i| has(i, RuleKind::End) || (has(i, RuleKind::Tail) && !prose_after(&seen, i)))
+        .unwrap_or(blocks.len());
+    let roles = context::roles(&seen, start, end);
+    let mut in_header = true;
+    for (i, ((block, kinds), role)) in blocks.into_iter().zip(kinds).zip(roles).enumerate() {
+        let why = match role {
+            Role::Statement => {
+                in_header = false;
+                None
+            }
+            Role::Title => None,
+            Role::Furniture(why) => Some(why),
+        };
+        let Some(why) = why else {
+            out.kept.push(block);
+            continue;
+        };
+        let rule = if i >= end && has_end(&kinds) {
+            if kinds.contains(&RuleKind::End) {
+                RuleKind::End
+            } else {
+                RuleKind::Tail
+            }
+        } else if i >= end {
+            RuleKind::End
+        } else if kinds.contains(&RuleKind::Start) {
+            RuleKind::Start
+        } else if block.page {
+            RuleKind::Page
+        } else if let Some(&kind) = kinds.iter().find(|k| {
+            matches!(k, RuleKind::Anywhere | RuleKind::Page)
+                || (in_header && matches!(k, RuleKind::Header | RuleKind::Dateline))
+        }) {
+            kind
+        } else {
+            RuleKind::Structure
+        };
+        if in_header && out.date.is_none() && (why == "date" || rule == RuleKind::Dateline) {
+            out.date = chrome.date_in(&block.text);
         }
+        let why = match rule {
+            RuleKind::Structure => why,
+            _ => "",
+        };
+        out.set_aside.push(SetAside {
+            line: block.line,
+            text: block.text,
+            rule,
+            why,
+        });
     }
     out.title = title_of(&out.kept);
     out
 }
 
-/// A paragraph of statement prose: a sentence of some length (Korean,
-/// Chinese and Japanese say as much in fewer characters).
-fn is_prose(text: &str) -> bool {
-    let words = text.split_whitespace().count();
-    let chars = text.chars().count();
-    let ends = text
-        .trim_end()
-        .ends_with(['.', '\u{3002}', '!', '?', ':', ';', '"', '\u{201D}', ')']);
-    let wide = || {
-        use unicode_width::UnicodeWidthChar;
-        text.chars().any(|c| c.width() == Some(2))
-    };
-    ends && (words >= 10 || chars >= 60 || (chars >= 20 && wide()))
+fn has_end(kinds: &[RuleKind]) -> bool {
+    kinds.contains(&RuleKind::End) || kinds.contains(&RuleKind::Tail)
+}
+
+/// Whether prose follows block `i`: a label ("Tags", "Attachments")
+/// followed by prose heads a part of the statement.
+fn prose_after(seen: &[Seen], i: usize) -> bool {
+    seen[i + 1..]
+        .iter()
+        .any(|s| s.fixed.is_none() && s.shape.class == Class::Good)
 }
 
 /// The title: the statement's first block, when it is title-like and more

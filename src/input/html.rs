@@ -7,12 +7,19 @@ use scraper::{ElementRef, Html, Node};
 
 use crate::model::block::Block;
 
-/// Elements whose whole subtree is page furniture, never statement text.
+/// Elements whose subtree is never seen on the page: left out altogether.
 #[rustfmt::skip]
-const SKIP_TAGS: &[&str] = &[
-    "head", "script", "style", "noscript", "template", "nav", "footer", "aside", "form", "button",
-    "iframe", "svg", "figure", "figcaption", "select", "textarea", "canvas", "video", "audio",
-    "object", "embed", "map", "dialog",
+const INVISIBLE_TAGS: &[&str] = &[
+    "head", "script", "style", "noscript", "template", "svg", "canvas", "video", "audio", "object",
+    "embed", "iframe", "map",
+];
+
+/// Elements whose whole subtree is page furniture, never statement text: read,
+/// and marked so, so that the report lists what was left out.
+#[rustfmt::skip]
+const FURNITURE_TAGS: &[&str] = &[
+    "nav", "footer", "aside", "form", "button", "figure", "figcaption", "select", "textarea",
+    "dialog",
 ];
 
 /// Words that mark an element's class or id as furniture (share bars, cookie notices...).
@@ -42,14 +49,17 @@ const BOUNDARY_TAGS: &[&str] = &[
     "center", "hgroup", "details", "summary", "fieldset", "legend", "hr", "search", "listing",
 ];
 
-/// Reads a saved news-article page and returns the statement's text blocks in
-/// document order.
+/// Reads a saved news-article page and returns its text blocks in document
+/// order, the statement's and the page furniture's.
 ///
 /// The content root is the `article` with the most text, else the first `main`
-/// (or `[role=main]`), else the whole `body`. Page furniture (scripts, navigation,
-/// asides, share bars, hidden elements...) is skipped. Each block-level element
-/// that holds text gives one block; text sitting directly in a `div` or `section`
-/// forms its own block. Items of an `ol` are prefixed with their number ("3. ").
+/// (or `[role=main]`), else the whole `body`. What is never seen (scripts,
+/// styles, hidden elements) is left out. Page furniture (navigation, banners,
+/// footers, asides, forms, share bars, breadcrumbs, and all text outside the
+/// content root) is read into blocks marked [`Block::furniture`], for the next
+/// stage to set aside and list. Each block-level element that holds text gives
+/// one block; text sitting directly in a `div` or `section` forms its own
+/// block. Items of an `ol` are prefixed with their number ("3. ").
 /// `line` is always 0: the parser does not report source positions.
 pub fn blocks(html: &str) -> Vec<Block> {
     let doc = Html::parse_document(html);
@@ -64,9 +74,30 @@ pub fn blocks(html: &str) -> Vec<Block> {
         return walker.blocks;
     };
     let title = lone_outside_h1(&doc, root.el);
-    let body = walker.blocks.get(root.blocks.clone()).unwrap_or_default();
-    title.into_iter().chain(body.iter().cloned()).collect()
+    let range = root.blocks.clone();
+    let mut blocks = walker.blocks;
+    let after = blocks.split_off(range.end.min(blocks.len()));
+    let body = blocks.split_off(range.start.min(blocks.len()));
+    let outside = |block: Block| Block {
+        furniture: block.furniture.or(Some(OUTSIDE)),
+        ..block
+    };
+    let is_title = |block: &Block| {
+        title
+            .as_ref()
+            .is_some_and(|t| block.heading && block.text == t.text)
+    };
+    let before = blocks.into_iter().filter(|b| !is_title(b)).map(outside);
+    let after = after.into_iter().filter(|b| !is_title(b)).map(outside);
+    before
+        .chain(title.clone())
+        .chain(body)
+        .chain(after)
+        .collect()
 }
+
+/// What marks a block outside the page's content root.
+const OUTSIDE: &str = "outside the article";
 
 /// The page's only `h1` as a heading block, when it lies outside `root`.
 fn lone_outside_h1(doc: &Html, root: ElementRef<'_>) -> Option<Block> {
@@ -113,6 +144,12 @@ struct Walker<'a> {
     /// Possible content roots still open (with `chars` at their start), then closed.
     open: Vec<Root<'a>>,
     roots: Vec<Root<'a>>,
+    /// The furniture element being read, and what marks it.
+    furniture: Option<(ElementRef<'a>, &'static str)>,
+    /// Open links (`a` with an `href`), and the visible characters of the
+    /// run read inside one.
+    links: usize,
+    run_linked: usize,
 }
 
 impl<'a> Walker<'a> {
@@ -121,9 +158,20 @@ impl<'a> Walker<'a> {
         let mut stack = vec![(*start, false)];
         while let Some((node, leaving)) = stack.pop() {
             match (node.value(), ElementRef::wrap(node)) {
-                (Node::Text(text), _) => self.run.push_str(text),
+                (Node::Text(text), _) => {
+                    if self.links > 0 {
+                        self.run_linked += text.chars().filter(|c| !c.is_whitespace()).count();
+                    }
+                    self.run.push_str(text);
+                }
                 (Node::Element(el), Some(elem)) if leaving => self.leave(el, elem),
-                (Node::Element(el), Some(elem)) if !self.skipped(el) => {
+                (Node::Element(el), Some(elem)) if !self.invisible(el) => {
+                    if self.furniture.is_none()
+                        && let Some(why) = self.furniture_of(el)
+                    {
+                        self.flush();
+                        self.furniture = Some((elem, why));
+                    }
                     self.enter(el, elem);
                     stack.push((node, true));
                     stack.extend(node.children().rev().map(|child| (child, false)));
@@ -136,6 +184,9 @@ impl<'a> Walker<'a> {
 
     fn enter(&mut self, el: &Element, elem: ElementRef<'a>) {
         let name = el.name();
+        if name == "a" && el.attr("href").is_some() {
+            self.links += 1;
+        }
         if name == "br" {
             // Two line breaks in a row (older pages write paragraphs as
             // `text<br><br>text`) end a paragraph; one is a space.
@@ -185,6 +236,13 @@ impl<'a> Walker<'a> {
 
     fn leave(&mut self, el: &Element, elem: ElementRef<'a>) {
         let name = el.name();
+        if name == "a" && el.attr("href").is_some() {
+            self.links = self.links.saturating_sub(1);
+        }
+        if self.furniture.is_some_and(|(el, _)| el == elem) {
+            self.flush();
+            self.furniture = None;
+        }
         if !is_boundary(name) {
             return;
         }
@@ -213,37 +271,56 @@ impl<'a> Walker<'a> {
     fn flush(&mut self) {
         let text = fold(&self.run);
         self.run.clear();
+        let linked = std::mem::take(&mut self.run_linked);
         if text.is_empty() {
             return;
         }
         let text = self.marker.take().unwrap_or_default() + &text;
-        self.chars += text.chars().count();
+        let furniture = self.furniture.map(|(_, why)| why);
+        if furniture.is_none() {
+            self.chars += text.chars().count();
+        }
         let block = match self.headings {
             0 => Block::text(text, 0),
             _ => Block::heading(text, 0),
         };
-        self.blocks.push(block.in_list(self.items > 0));
+        self.blocks.push(Block {
+            linked,
+            furniture,
+            ..block.in_list(self.items > 0)
+        });
     }
 
-    /// Whether `el` and its subtree are furniture to leave out.
-    fn skipped(&self, el: &Element) -> bool {
+    /// Whether `el` and its subtree are never seen on the page.
+    fn invisible(&self, el: &Element) -> bool {
         let name = el.name();
         if matches!(name, "html" | "body") {
             return false;
         }
         let aria = el.attr("aria-hidden").unwrap_or_default();
-        // A `header` outside any article or section is the page banner (as in ARIA).
         el.attr("hidden").is_some()
             || aria.trim().eq_ignore_ascii_case("true")
             || el.attr("style").is_some_and(hidden_style)
-            || SKIP_TAGS.contains(&name)
-            || (name == "header" && self.sections == 0)
-            || (name != "main"
-                && el
-                    .id()
-                    .into_iter()
-                    .chain(el.classes())
-                    .any(|t| is_furniture(t) || is_navigation(t)))
+            || INVISIBLE_TAGS.contains(&name)
+    }
+
+    /// What marks `el` and its subtree as page furniture, if anything does.
+    fn furniture_of(&self, el: &Element) -> Option<&'static str> {
+        let name = el.name();
+        if matches!(name, "html" | "body" | "main") {
+            return None;
+        }
+        if let Some(tag) = FURNITURE_TAGS.iter().find(|t| **t == name) {
+            return Some(tag);
+        }
+        // A `header` outside any article or section is the page banner (as in ARIA).
+        if name == "header" && self.sections == 0 {
+            return Some("header");
+        }
+        el.id()
+            .into_iter()
+            .chain(el.classes())
+            .find_map(|t| furniture_word(t).or_else(|| navigation_word(t)))
     }
 }
 
@@ -261,27 +338,35 @@ fn hidden_style(style: &str) -> bool {
     style.contains("display:none") || style.contains("visibility:hidden")
 }
 
-/// Whether a class or id token has a furniture word starting at one of its word
-/// parts: `share-tools`, `usa-banner`, `socialLinks` match; `unrelated` does not.
-fn is_furniture(token: &str) -> bool {
+/// The furniture word starting at one of a class or id token's word parts:
+/// `share-tools`, `usa-banner`, `socialLinks` have one; `unrelated` has none.
+fn furniture_word(token: &str) -> Option<&'static str> {
     // Same byte length as `token`, so its char offsets stay valid here.
     let norm = token.to_ascii_lowercase().replace('_', "-");
     let mut prev: Option<char> = None;
-    token.char_indices().any(|(i, c)| {
+    token.char_indices().find_map(|(i, c)| {
         let starts = match prev {
             None => true,
             Some(p) => !p.is_alphanumeric() || (p.is_lowercase() && c.is_uppercase()),
         };
         prev = Some(c);
-        starts
-            && FURNITURE_WORDS
-                .iter()
-                .any(|w| norm.get(i..).is_some_and(|s| s.starts_with(w)))
+        let rest = norm.get(i..).filter(|_| starts)?;
+        FURNITURE_WORDS.iter().copied().find(|w| rest.starts_with(w))
     })
 }
 
-/// Whether a class or id token names navigation: see [`NAVIGATION_WORDS`].
+#[cfg(test)]
+fn is_furniture(token: &str) -> bool {
+    furniture_word(token).is_some()
+}
+
+#[cfg(test)]
 fn is_navigation(token: &str) -> bool {
+    navigation_word(token).is_some()
+}
+
+/// The navigation word that names a class or id token: see [`NAVIGATION_WORDS`].
+fn navigation_word(token: &str) -> Option<&'static str> {
     let mut parts: Vec<String> = Vec::new();
     let mut prev: Option<char> = None;
     for c in token.chars() {
@@ -300,10 +385,11 @@ fn is_navigation(token: &str) -> bool {
             part.push(c.to_ascii_lowercase());
         }
     }
-    parts.len() <= 2
-        && parts
-            .first()
-            .is_some_and(|p| NAVIGATION_WORDS.contains(&p.as_str()))
+    if parts.len() > 2 {
+        return None;
+    }
+    let first = parts.first()?;
+    NAVIGATION_WORDS.iter().copied().find(|w| w == first)
 }
 
 /// Folds white space runs (not U+00A0) to one space and trims the ends; a

@@ -20,6 +20,13 @@ pub struct Block {
     /// reader found where it stands (a line repeated at page intervals):
     /// set aside as page chrome, and the paragraph it interrupts goes on.
     pub page: bool,
+    /// Characters of the text that a page links from (HTML `a`): how much
+    /// of the block is a link, as in a menu or a list of related pages.
+    pub linked: usize,
+    /// Set for a block of a web page that its markup marks as furniture
+    /// (inside `nav`, `footer`, `aside`, a banner `header`, a share bar or
+    /// breadcrumb): what marks it, for the report.
+    pub furniture: Option<&'static str>,
 }
 
 impl Block {
@@ -31,6 +38,8 @@ impl Block {
             heading: false,
             item: false,
             page: false,
+            linked: 0,
+            furniture: None,
         }
     }
 
@@ -42,6 +51,8 @@ impl Block {
             heading: true,
             item: false,
             page: false,
+            linked: 0,
+            furniture: None,
         }
     }
 

@@ -18,6 +18,14 @@ pub enum RuleKind {
     /// A label that ends the statement ("Tags", "Attachments") when no
     /// paragraph of prose follows it; else it is a heading of the statement.
     Tail,
+    /// The statement starts after this line ("Begin text:"): it and all
+    /// above it are not the statement.
+    Start,
+    /// Set aside for what the block is, not by a rule: its shape (a menu,
+    /// a link list, a label, a date alone) or where it stands on the page
+    /// (above the title, after the statement, in a web page's navigation
+    /// or footer).
+    Structure,
 }
 
 impl RuleKind {
@@ -30,6 +38,7 @@ impl RuleKind {
             "page" => RuleKind::Page,
             "end" => RuleKind::End,
             "tail" => RuleKind::Tail,
+            "start" => RuleKind::Start,
             _ => return None,
         })
     }
@@ -43,6 +52,8 @@ impl RuleKind {
             RuleKind::Page => "page",
             RuleKind::End => "end",
             RuleKind::Tail => "tail",
+            RuleKind::Start => "start",
+            RuleKind::Structure => "structure",
         }
     }
 }
@@ -56,6 +67,9 @@ pub struct SetAside {
     pub text: String,
     /// The kind of rule that set it aside.
     pub rule: RuleKind,
+    /// For [`RuleKind::Structure`], what showed the block to be page
+    /// furniture ("links", "label", "nav", "above the title"); else empty.
+    pub why: &'static str,
 }
 
 /// What the chrome rules make of one line of plain text.

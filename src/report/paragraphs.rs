@@ -47,11 +47,16 @@ pub fn render(out: &mut impl Write, doc: &Document, p: &Palette, width: usize) -
             if text.chars().count() > 70 {
                 text = text.chars().take(69).collect::<String>() + "\u{2026}";
             }
+            let why = match block.why {
+                "" => String::new(),
+                why => format!("  ({why})"),
+            };
             let line = format!(
-                "    {:<8} line {:<4} {}",
+                "    {:<9} line {:<4} {}{}",
                 block.rule.name(),
                 block.line,
-                text
+                text,
+                why
             );
             writeln!(out, "{}", line.style(p.dim))?;
         }
