@@ -1005,6 +1005,84 @@ fn accept_file_round_trip() {
         .code(1);
 }
 
+/// A one-sentence paragraph added holds one commitment added: two changes,
+/// two fingerprints, so accepting the paragraph leaves the commitment to
+/// review. An accept file of the earlier fingerprints (one for both) is
+/// still honoured, with a warning to rewrite it.
+#[test]
+fn a_paragraph_and_its_commitment_have_their_own_fingerprints() {
+    use statement_diff::fingerprint::legacy_of_texts;
+    let dir = TempDir::new().expect("tempdir");
+    let sentence = "The ministers agreed to open a joint office for space weather.";
+    let old = write_file(&dir, "old.txt", b"The ministers met in Seoul.\n");
+    let new = write_file(
+        &dir,
+        "new.txt",
+        format!("The ministers met in Seoul.\n\n{sentence}\n").as_bytes(),
+    );
+    let yaml = |accept: Option<&Path>| {
+        let mut c = cmd();
+        c.args(["--format", "yaml"]);
+        if let Some(a) = accept {
+            c.arg("--accept").arg(a);
+        }
+        let out = c.arg(&old).arg(&new).output().expect("run");
+        let doc: serde_yaml::Value = serde_yaml::from_slice(&out.stdout).expect("yaml");
+        (out, doc)
+    };
+    let (_, doc) = yaml(None);
+    let paragraph = doc["changes"][0]["fingerprint"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    let commitment = doc["commitments"]
+        .as_sequence()
+        .unwrap()
+        .iter()
+        .find(|c| c["kind"] == "added")
+        .expect("an added commitment")["fingerprint"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    assert_ne!(paragraph, commitment);
+    let accept = write_file(
+        &dir,
+        "paragraph.accept",
+        format!("# statement-diff accept file (fingerprints v2)\n{paragraph}\n").as_bytes(),
+    );
+    let (out, doc) = yaml(Some(&accept));
+    assert!(
+        out.stderr.is_empty(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert_eq!(doc["changes"][0]["accepted"], true);
+    let added = doc["commitments"]
+        .as_sequence()
+        .unwrap()
+        .iter()
+        .find(|c| c["kind"] == "added")
+        .unwrap();
+    assert!(added.get("accepted").is_none(), "{added:?}");
+
+    // The earlier fingerprint, shared by both, accepts both and warns.
+    let legacy = legacy_of_texts("added", None, Some(sentence));
+    let old_file = write_file(
+        &dir,
+        "old.accept",
+        format!("# statement-diff accept file: changes reviewed between\n{legacy}  added\n")
+            .as_bytes(),
+    );
+    let (out, doc) = yaml(Some(&old_file));
+    assert_eq!(out.status.code(), Some(0));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("old.accept: warning") && stderr.contains("--write-accept"),
+        "{stderr}"
+    );
+    assert_eq!(doc["changes"][0]["accepted"], true);
+}
+
 #[test]
 fn a_bad_accept_file_names_the_line() {
     let dir = TempDir::new().expect("tempdir");

@@ -21,7 +21,7 @@ use crate::report::terminal::{self, Layout, Palette, terminal_safe};
 use crate::report::yaml;
 use crate::terms::Terms;
 use crate::{Options, Report, compare_owned};
-use accept::{accept_file, read_accept};
+use accept::{Accepted, accept_file, accept_legacy, read_accept};
 use output::{emit, emit_streamed, write_atomically, write_error};
 
 /// Runs the command line; returns the exit status.
@@ -115,11 +115,24 @@ pub fn run(cli: &Cli) -> Result<u8> {
             ));
         }
     }
-    let options = options(cli)?;
+    let accepted = match &cli.accept {
+        Some(path) => read_accept(path)?,
+        None => Accepted::default(),
+    };
+    let mut options = options(cli)?;
+    options.accepted = accepted.set.clone();
     // The report holds what it shows: the documents' paragraphs go as soon
     // as the comparison has read them, before the commitments are matched
     // and the report is rendered.
-    let report = compare_owned(old, new, &options);
+    let mut report = compare_owned(old, new, &options);
+    if let Some(path) = &cli.accept
+        && accept_legacy(&mut report, &accepted) > 0
+    {
+        warn(&format!(
+            "{}: warning: fingerprints of an earlier version (a one-sentence paragraph and its commitment shared one); rewrite the file with --write-accept",
+            path.display()
+        ));
+    }
     if let Some(path) = &cli.write_accept {
         write_atomically(path, accept_file(&report).as_bytes()).map_err(|source| Error::Write {
             path: path.display().to_string(),
@@ -364,10 +377,6 @@ fn options(cli: &Cli) -> Result<Options> {
     // A report of one pair is shown (not a series, a count or nothing).
     let shown = !cli.quiet && !cli.stat && cli.series.is_none();
     let mut options = Options {
-        accepted: match &cli.accept {
-            Some(path) => read_accept(path)?,
-            None => Default::default(),
-        },
         threshold: cli.threshold,
         chrome_rules: !cli.keep_chrome,
         commitment_spans: shown && matches!(cli.format, FormatArg::Markdown | FormatArg::Html),
