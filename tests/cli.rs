@@ -455,9 +455,61 @@ fn one_file_only_is_an_error() {
 #[test]
 fn no_files_is_a_usage_error() {
     let output = cmd().output().expect("run");
-    assert_eq!(output.status.code(), Some(2));
-    assert!(output.stdout.is_empty());
-    assert!(String::from_utf8_lossy(&output.stderr).contains("Usage"));
+    assert_one_line_error(&output, &["error:", "<FILE>", "(see --help)"]);
+}
+
+/// Argument errors are one line like every other error, exit 2, and say
+/// what is allowed.
+#[test]
+fn argument_errors_are_one_line() {
+    let run = |args: &[&str]| cmd().args(args).output().expect("run");
+    let out = run(&["--threshold", "-1", DTT_14TH, DTT_15TH]);
+    assert_one_line_error(&out, &["error: ", "--threshold", "0 to 1", "(see --help)"]);
+    assert!(!String::from_utf8_lossy(&out.stderr).contains("-- -1"));
+    let out = run(&["--format", "xml", DTT_14TH, DTT_15TH]);
+    assert_one_line_error(&out, &["'xml'", "possible values: terminal"]);
+    let out = run(&["--seris", "x"]);
+    assert_one_line_error(&out, &["'--seris'", "'--series'"]);
+    let out = run(&["--width", "5", DTT_14TH, DTT_15TH]);
+    assert_one_line_error(&out, &["--width", "20 or more"]);
+    // --help and --version still print to standard output and exit 0.
+    cmd()
+        .arg("--help")
+        .assert()
+        .code(0)
+        .stdout(predicate::str::contains("Usage"));
+}
+
+/// A bad regex in a --chrome-rules file says what is wrong with it.
+#[test]
+fn a_bad_chrome_rules_regex_gives_the_reason() {
+    let dir = TempDir::new().expect("tempdir");
+    let rules = write_file(&dir, "my.rules", b"# mine\nheader ^(Menu\n");
+    let out = cmd()
+        .args(["--chrome-rules", path_str(&rules), DTT_14TH, DTT_15TH])
+        .output()
+        .expect("run");
+    assert_one_line_error(
+        &out,
+        &[path_str(&rules), "line 2", "bad pattern: unclosed group"],
+    );
+}
+
+/// -o into a folder that does not exist names the file and the folder.
+#[test]
+fn output_into_a_missing_folder_names_it() {
+    let dir = TempDir::new().expect("tempdir");
+    let target = dir.path().join("no-such").join("report.yaml");
+    let out = cmd()
+        .args(["-f", "yaml", "-o", path_str(&target), DTT_14TH, DTT_15TH])
+        .output()
+        .expect("run");
+    let folder = dir.path().join("no-such");
+    assert_one_line_error(
+        &out,
+        &[path_str(&target), "no such folder", path_str(&folder)],
+    );
+    assert!(!String::from_utf8_lossy(&out.stderr).contains("os error"));
 }
 
 // ---------------------------------------------------------------------------

@@ -21,7 +21,7 @@ Exit status: 0 if the statements say the same thing, 1 if something changed,
 /// which paragraphs were added, removed, reworded or moved, with the changed
 /// words highlighted.
 #[derive(Debug, Parser)]
-#[command(name = "statement-diff", bin_name = "statement-diff", version, about, long_about, after_help = EXAMPLES)]
+#[command(name = "statement-diff", bin_name = "statement-diff", version, about, long_about, after_help = EXAMPLES, allow_negative_numbers = true)]
 pub struct Cli {
     /// OLD and NEW statements ('-' reads standard input); three or more
     /// files are a series, in the order given; with --show-paragraphs, one
@@ -193,7 +193,7 @@ fn parse_ratio(s: &str) -> std::result::Result<f64, String> {
     if (0.0..=1.0).contains(&v) {
         Ok(v)
     } else {
-        Err(format!("{v} is not between 0 and 1"))
+        Err(format!("{v} is outside the allowed range, 0 to 1"))
     }
 }
 

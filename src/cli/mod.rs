@@ -9,8 +9,10 @@ mod accept;
 mod args;
 mod git;
 mod output;
+mod usage;
 
 pub use args::{Cli, ColorWhen, FailOn, FormatArg, Generate, InputFormatArg, OrderArg, use_color};
+pub use usage::one_line;
 
 use crate::chrome::Chrome;
 use crate::commitments::lexicon::Lexicon;
@@ -134,10 +136,8 @@ pub fn run(cli: &Cli) -> Result<u8> {
         ));
     }
     if let Some(path) = &cli.write_accept {
-        write_atomically(path, accept_file(&report).as_bytes()).map_err(|source| Error::Write {
-            path: path.display().to_string(),
-            source,
-        })?;
+        write_atomically(path, accept_file(&report).as_bytes())
+            .map_err(|source| output::file_error(path, source))?;
     }
     let status = match &git {
         Some(git) => git.status(status(cli, &report)),

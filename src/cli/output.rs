@@ -8,11 +8,38 @@ use super::Cli;
 use crate::error::{Error, Result};
 
 pub(super) fn write_error(cli: &Cli, source: io::Error) -> Error {
-    let path = cli
-        .output
-        .as_ref()
-        .map_or_else(|| "-".to_string(), |p| p.display().to_string());
-    Error::Write { path, source }
+    match &cli.output {
+        Some(path) => file_error(path, source),
+        None => Error::Write {
+            path: "-".into(),
+            source,
+        },
+    }
+}
+
+/// A failure to write `path`, with a plain reason: the folder that does not
+/// exist, permission denied, and so on.
+pub(super) fn file_error(path: &Path, source: io::Error) -> Error {
+    let folder = path
+        .parent()
+        .filter(|d| !d.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    let reason = match source.kind() {
+        io::ErrorKind::NotFound if !folder.is_dir() => {
+            format!("cannot write: no such folder {}", folder.display())
+        }
+        io::ErrorKind::PermissionDenied => "cannot write: permission denied".into(),
+        io::ErrorKind::IsADirectory => "cannot write: is a folder".into(),
+        _ => {
+            let text = source.to_string();
+            let text = text.split(" (os error").next().unwrap_or(&text);
+            format!("cannot write: {}", text.to_lowercase())
+        }
+    };
+    Error::Write {
+        path: path.display().to_string(),
+        source: io::Error::new(source.kind(), reason),
+    }
 }
 
 /// Writes the finished report to standard output or, atomically, to the
