@@ -893,8 +893,8 @@ fn plain_output_marks_changed_words() {
         .stdout(predicate::str::contains("{+strongly+} condemned the DPRK"));
 }
 
-/// Every report line of a paragraph fits in --width, unless it is one word
-/// too long to break.
+/// Every report line (header, digest, commitments, paragraphs) fits in
+/// --width, unless it is one word too long to break.
 #[test]
 fn terminal_report_wraps_to_width() {
     let series = [DTT_14TH, DTT_15TH, DTT_16TH, DTT_17TH, DTT_18TH];
@@ -904,7 +904,7 @@ fn terminal_report_wraps_to_width() {
             let (status, out) =
                 stdout_of(&["--color", "never", "--all", "--width", &w, pair[0], pair[1]]);
             assert_eq!(status, Some(1));
-            for line in out.lines().filter(|l| l.starts_with("    ")) {
+            for line in out.lines() {
                 let too_wide = line.chars().count() > width;
                 let breakable = line.trim_start().contains(' ');
                 assert!(
@@ -1420,14 +1420,27 @@ fn built_in_data_files_are_printed_and_read_back() {
     }
 }
 
-/// `--width 0` is refused (it printed one word per line).
+/// `--width 0` is no wrapping: each paragraph and header on one line (it
+/// printed one word per line); below 20 is refused.
 #[test]
-fn a_width_below_twenty_is_refused() {
+fn width_zero_is_no_wrapping_and_below_twenty_is_refused() {
     cmd()
-        .args(["--width", "0", DTT_14TH, DTT_15TH])
+        .args(["--width", "5", DTT_14TH, DTT_15TH])
         .assert()
         .code(2)
         .stderr(predicate::str::contains("too narrow"));
+    let (status, out) = stdout_of(&["--width", "0", DTT_14TH, DTT_15TH]);
+    assert_eq!(status, Some(1));
+    let (_, wrapped) = stdout_of(&["--width", "100", DTT_14TH, DTT_15TH]);
+    assert!(
+        out.lines().count() * 3 < wrapped.lines().count() * 2,
+        "{out}"
+    );
+    assert!(out.lines().any(|l| l.chars().count() > 300), "{out}");
+    assert!(
+        out.lines().next().unwrap().contains("(10 paragraphs"),
+        "{out}"
+    );
 }
 
 /// `--encoding` is each file's fallback: an EUC-KR file and the same text in

@@ -96,8 +96,8 @@ pub struct Cli {
     #[arg(long)]
     pub show_paragraphs: bool,
 
-    /// Wrap the terminal report to N columns (default: the terminal's width,
-    /// or 100)
+    /// Wrap the terminal report to N columns, 20 or more; 0 for no wrapping
+    /// (default: the terminal's width, or 100)
     #[arg(long, value_name = "N", value_parser = parse_width)]
     pub width: Option<usize>,
 
@@ -178,11 +178,17 @@ pub enum Generate {
     Terms,
 }
 
+/// The width `--width 0` stands for: lines are never wrapped.
+pub const NO_WRAP: usize = usize::MAX;
+
 fn parse_width(s: &str) -> std::result::Result<usize, String> {
     let n: usize = s.parse().map_err(|e| format!("{e}"))?;
+    if n == 0 {
+        return Ok(NO_WRAP);
+    }
     if n < 20 {
         return Err(format!(
-            "{n} columns is too narrow to read; give 20 or more"
+            "{n} columns is too narrow to read; give 20 or more, or 0 for no wrapping"
         ));
     }
     Ok(n)

@@ -5,7 +5,7 @@ use std::io::{self, Write};
 
 use owo_colors::{OwoColorize, Style};
 use serde::{Deserialize, Serialize};
-use unicode_width::UnicodeWidthChar;
+use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
 use super::terminal::{Palette, terminal_safe};
 use super::yaml::{Tool, YamlEdit, YamlSummary, to_yaml};
@@ -250,7 +250,14 @@ pub fn render_terminal(
         )?;
     }
     let column = 3;
-    let label = width.saturating_sub(4 + n * column).max(20);
+    let longest = report
+        .paragraphs
+        .iter()
+        .chain(&report.commitments)
+        .map(|l| UnicodeWidthStr::width(l.text.as_str()) + 1)
+        .max()
+        .unwrap_or(0);
+    let label = width.saturating_sub(4 + n * column).min(longest).max(20);
     for (name, lineages) in [
         ("Paragraphs", &report.paragraphs),
         ("Commitments", &report.commitments),
