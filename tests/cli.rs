@@ -1506,3 +1506,95 @@ fn markdown_is_capped_for_a_pull_request_comment() {
         .unwrap();
     assert_eq!(String::from_utf8(default.stdout).unwrap(), full);
 }
+
+// ---------------------------------------------------------------------------
+// Pager and the user's terminal
+
+/// Runs `line` in a shell on a pseudo-terminal of 30 rows and 80 columns
+/// (util-linux `script`); None, saying so, when `script` is missing (a
+/// failure under CI).
+#[cfg(target_os = "linux")]
+fn on_a_terminal(line: &str, pager: &str) -> Option<String> {
+    let found = StdCommand::new("script")
+        .arg("--version")
+        .output()
+        .is_ok_and(|o| o.status.success());
+    if !found {
+        let msg = "util-linux `script` is missing: the pager tests need a pseudo-terminal";
+        let ci = std::env::var("CI").is_ok_and(|v| !v.is_empty() && v != "false" && v != "0");
+        assert!(!ci, "{msg}");
+        eprintln!("skipped: {msg}");
+        return None;
+    }
+    let bin = env!("CARGO_BIN_EXE_statement-diff");
+    let out = StdCommand::new("script")
+        .args([
+            "-qec",
+            &format!("stty rows 30 cols 80; {}", line.replace("BIN", bin)),
+        ])
+        .arg("/dev/null")
+        .env("STATEMENT_DIFF_PAGER", pager)
+        .env("TERM", "xterm")
+        .env("NO_COLOR", "1")
+        .env_remove("COLUMNS")
+        .env_remove("LESS")
+        .stdin(Stdio::null())
+        .output()
+        .expect("run script");
+    Some(String::from_utf8_lossy(&out.stdout).replace('\r', ""))
+}
+
+/// A report longer than the screen goes through the pager on a terminal;
+/// a short one, a pipe, `-o` and `--no-pager` never do.
+#[cfg(target_os = "linux")]
+#[test]
+fn long_reports_on_a_terminal_are_paged() {
+    let pager = "sed s/^/PAGED:/";
+    let pair = format!("{DTT_14TH} {DTT_15TH}");
+    let Some(long) = on_a_terminal(&format!("BIN {pair}"), pager) else {
+        return;
+    };
+    assert!(long.lines().all(|l| l.starts_with("PAGED:")), "{long}");
+    assert!(long.contains("Paragraphs"), "{long}");
+    let short = on_a_terminal(&format!("BIN {DTT_14TH} {DTT_14TH}"), pager).unwrap();
+    assert!(
+        short.contains("No changes") && !short.contains("PAGED:"),
+        "{short}"
+    );
+    let direct = on_a_terminal(&format!("BIN --no-pager {pair}"), pager).unwrap();
+    assert!(
+        direct.contains("Paragraphs") && !direct.contains("PAGED:"),
+        "{direct}"
+    );
+    let piped = on_a_terminal(&format!("BIN {pair} | cat"), pager).unwrap();
+    assert!(
+        piped.contains("Paragraphs") && !piped.contains("PAGED:"),
+        "{piped}"
+    );
+    // Piped, the report takes the width of the terminal the user sits at.
+    let widest = piped.lines().map(|l| l.chars().count()).max().unwrap();
+    assert!(widest <= 80, "{widest} columns:\n{piped}");
+    let wide = on_a_terminal(&format!("COLUMNS=120 BIN {pair} | cat"), pager).unwrap();
+    assert!(
+        wide.lines().any(|l| l.chars().count() > 100),
+        "COLUMNS wins:\n{wide}"
+    );
+}
+
+/// Without a terminal (as in CI) the pager never runs and `--no-pager` is
+/// accepted.
+#[test]
+fn no_pager_without_a_terminal() {
+    let plain = cmd().args([DTT_14TH, DTT_15TH]).output().expect("run");
+    for args in [&[][..], &["--no-pager"]] {
+        let out = cmd()
+            .args(args)
+            .args([DTT_14TH, DTT_15TH])
+            .env("STATEMENT_DIFF_PAGER", "sed s/^/PAGED:/")
+            .env("PAGER", "sed s/^/PAGED:/")
+            .output()
+            .expect("run");
+        assert_eq!(out.status.code(), Some(1));
+        assert_eq!(out.stdout, plain.stdout, "{args:?}");
+    }
+}

@@ -101,6 +101,12 @@ pub struct Cli {
     #[arg(long, value_name = "N", value_parser = parse_width)]
     pub width: Option<usize>,
 
+    /// Never page: write the report straight to standard output (by
+    /// default a report longer than the terminal is paged with
+    /// $STATEMENT_DIFF_PAGER, $PAGER or less)
+    #[arg(long)]
+    pub no_pager: bool,
+
     /// Exit 1 only for these kinds of change (comma-separated): added,
     /// removed, reworded, moved, and the commitment shifts stronger, weaker
     #[arg(long, value_name = "KINDS", value_enum, value_delimiter = ',', default_values_t = [FailOn::Added, FailOn::Removed, FailOn::Reworded, FailOn::Moved])]

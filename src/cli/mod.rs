@@ -9,6 +9,7 @@ mod accept;
 mod args;
 mod git;
 mod output;
+mod pager;
 mod usage;
 
 pub use args::{Cli, ColorWhen, FailOn, FormatArg, Generate, InputFormatArg, OrderArg, use_color};
@@ -86,7 +87,15 @@ pub fn run(cli: &Cli) -> Result<u8> {
     } else {
         Palette::plain()
     };
-    let width = cli.width.unwrap_or_else(|| terminal_width(to_terminal));
+    let destination = match (&cli.output, to_terminal) {
+        (Some(_), _) => pager::Destination::File,
+        (None, true) => pager::Destination::Terminal(
+            terminal_size::terminal_size().map(|(w, _)| usize::from(w.0)),
+        ),
+        (None, false) => pager::Destination::Pipe(pager::user_terminal_columns()),
+    };
+    let columns = std::env::var("COLUMNS").ok();
+    let width = pager::width(cli.width, columns.as_deref(), destination);
 
     if cli.show_paragraphs {
         let mut buf = Vec::new();
@@ -424,22 +433,6 @@ fn chrome(cli: &Cli) -> Result<Chrome> {
         path: PathBuf::from("chrome.rules"),
         reason: e.to_string(),
     })
-}
-
-/// The report's width: the terminal's (COLUMNS first, as set by shells),
-/// or 100 columns when writing to a file or pipe.
-fn terminal_width(to_terminal: bool) -> usize {
-    if !to_terminal {
-        return 100;
-    }
-    let columns = std::env::var("COLUMNS")
-        .ok()
-        .and_then(|c| c.parse::<usize>().ok());
-    let size = terminal_size::terminal_size().map(|(w, _)| usize::from(w.0));
-    columns
-        .or(size)
-        .filter(|&c| c >= 40)
-        .map_or(100, |c| c.min(160))
 }
 
 #[cfg(test)]
