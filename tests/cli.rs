@@ -1208,6 +1208,18 @@ fn man_page_and_completions() {
         man.contains(".TH statement-diff") && man.contains("fail\\-on"),
         "roff man page"
     );
+    // The SYNOPSIS names each option's value, once.
+    let synopsis = &man[man.find(".SH SYNOPSIS").unwrap()..man.find(".SH DESCRIPTION").unwrap()];
+    assert!(
+        synopsis.contains("\\fB\\-\\-series\\fR \\fIDIR\\fR"),
+        "{synopsis}"
+    );
+    assert!(synopsis.contains("\\fIFILE\\fR..."), "{synopsis}");
+    assert!(
+        synopsis.contains("\\fB\\-\\-width\\fR \\fIN\\fR"),
+        "{synopsis}"
+    );
+    assert_eq!(man.matches(".SH SYNOPSIS").count(), 1);
     for shell in ["bash", "zsh", "fish", "elvish", "powershell"] {
         let (code, out) = stdout_of(&["--generate", shell]);
         assert_eq!(code, Some(0));

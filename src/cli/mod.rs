@@ -229,6 +229,8 @@ fn generate(cli: &Cli, what: Generate) -> Result<u8> {
             clap_mangen::Man::new(cmd.clone())
                 .render(&mut buf)
                 .map_err(|e| write_error(cli, e))?;
+            let page = String::from_utf8_lossy(&buf).into_owned();
+            buf = usage::with_synopsis(&page, &usage::man_synopsis(&cmd)).into_bytes();
             None
         }
         Generate::Bash => Some(Shell::Bash),
