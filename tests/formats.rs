@@ -150,7 +150,7 @@ fn markdown_is_a_redline_with_the_digest_on_top() {
     let paragraphs = md.find("### Paragraphs").expect("paragraphs heading");
     assert!(digest < commitments && commitments < paragraphs);
     assert!(md.contains("\n- no longer mentioned: Ukraine\n"));
-    assert!(md.contains("**stronger**"));
+    assert!(md.contains("\u{b7} stronger language"));
     // Long paragraphs fold; short ones do not.
     assert_eq!(
         md.matches("<details>").count(),
@@ -159,6 +159,24 @@ fn markdown_is_a_redline_with_the_digest_on_top() {
     assert!(md.contains("<details><summary>Whole paragraph (126 words)</summary>"));
     assert!(!md.contains("<script"));
     assert!(md.ends_with('\n') && !md.ends_with("\n\n"));
+}
+
+/// Bold means inserted words and nothing else: every bold run is words of
+/// the new statement, and no label is bold.
+#[test]
+fn markdown_bold_is_only_inserted_words() {
+    let report = dtt_14th_to_15th();
+    let md = markdown::render(&report);
+    let new = std::fs::read_to_string(crate::util::corpus("dtt/15th.txt")).unwrap();
+    let new = new.split_whitespace().collect::<Vec<_>>().join(" ");
+    let runs: Vec<&str> = md.split("**").skip(1).step_by(2).collect();
+    assert!(runs.len() > 10, "{md}");
+    for run in runs {
+        let words = run.replace('\\', "");
+        assert!(new.contains(&words), "bold {run:?} is not inserted text");
+    }
+    assert!(md.contains("\nParagraphs: 1 unchanged"), "{md}");
+    assert!(md.contains("\n#### Reworded\n"), "{md}");
 }
 
 #[test]

@@ -6,6 +6,11 @@
 //! (reworded with their shift, added, dropped) and every paragraph change
 //! with its words redlined: `~~deleted~~ **inserted**`.
 //!
+//! Bold means one thing: words inserted. Struck-through means words
+//! deleted. Labels are headings (`#### Reworded`) or plain text
+//! (`Paragraphs: …`, `· stronger`), never bold, so a bold word is always an
+//! insertion.
+//!
 //! Edits are widened to whole words ("ROK-Japan" → "ROK-U.S.-Japan" reads
 //! `~~ROK-Japan~~ **ROK-U.S.-Japan**`), so every `~~` and `**` stands next to
 //! a space or a line end and always renders, whatever punctuation the words
@@ -132,7 +137,7 @@ fn header(out: &mut Sink<'_>, report: &Report) {
     }
     let s = report.summary;
     out.push_str(&format!(
-        "**Paragraphs:** {} unchanged \u{b7} {} added \u{b7} {} removed \u{b7} {} reworded \u{b7} {} moved\n",
+        "Paragraphs: {} unchanged \u{b7} {} added \u{b7} {} removed \u{b7} {} reworded \u{b7} {} moved\n",
         s.unchanged, s.added, s.removed, s.reworded, s.moved
     ));
 }
@@ -173,7 +178,7 @@ fn commitments(out: &mut Sink<'_>, report: &Report) {
         dropped.len()
     ));
     if !reworded.is_empty() {
-        out.push_str("\n**Reworded**\n\n");
+        out.push_str("\n#### Reworded\n\n");
         for c in &reworded {
             out.push_str(&format!("- {}\n", reworded_commitment(c)));
         }
@@ -182,7 +187,7 @@ fn commitments(out: &mut Sink<'_>, report: &Report) {
         if list.is_empty() {
             continue;
         }
-        out.push_str(&format!("\n**{label}**\n\n"));
+        out.push_str(&format!("\n#### {label}\n\n"));
         for c in list.iter() {
             let clause = if new_side { &c.new } else { &c.old };
             if let Some(clause) = clause {
@@ -208,7 +213,7 @@ fn reworded_commitment(c: &CommitmentChange) -> String {
         _ => String::new(),
     };
     if let Some(shift) = c.shift {
-        line.push_str(&format!(" \u{b7} **{}**", shift.name()));
+        line.push_str(&format!(" \u{b7} {} language", shift.name()));
     }
     if c.review.accepted {
         line.push_str(" \u{b7} accepted");
