@@ -277,3 +277,85 @@ fn identical_statements_say_so() {
     let back: YamlReport = serde_json::from_str(&json::render(&report)).expect("parses");
     assert!(back.changes.is_empty());
 }
+
+/// The HTML page shows one view at a time: the inline redline by default
+/// (the side-by-side view hidden by CSS alone), radio buttons before the
+/// changes to switch.
+#[test]
+fn html_shows_one_view_at_a_time() {
+    let page = html::render(&dtt_14th_to_15th());
+    let inline = page
+        .find("id=\"view-inline\" checked>")
+        .expect("inline checked");
+    let sbs = page.find("id=\"view-sbs\">").expect("side-by-side button");
+    let first = page.find("<article").expect("a change");
+    assert!(inline < first && sbs < first);
+    assert!(page.contains(".sbs { display: none; }"));
+    assert!(page.contains("#view-sbs:checked ~ .change .sbs { display: grid; }"));
+    assert!(page.contains("#view-sbs:checked ~ .change .inline { display: none; }"));
+    assert!(!page.contains("view-both") && !page.contains(":has("));
+}
+
+/// The page's language comes from the statements' script, and Korean words
+/// are kept whole.
+#[test]
+fn html_language_follows_the_statements() {
+    let chrome = Chrome::none();
+    let pair = |old: &str, new: &str| {
+        let old = Document::from_text("old.txt", old, &chrome);
+        let new = Document::from_text("new.txt", new, &chrome);
+        html::render(&compare(&old, &new, &Options::default()))
+    };
+    let ko = pair(
+        "3국 장관은 서울에서 회의를 개최하였다.\n\n장관들은 북한의 미사일 발사를 규탄하였다.",
+        "3국 장관은 도쿄에서 회의를 개최하였다.\n\n장관들은 북한의 미사일 발사를 강력히 규탄하였다.",
+    );
+    assert!(ko.contains("<html lang=\"ko\">"), "{}", &ko[..200]);
+    assert!(ko.contains(":lang(ko) { word-break: keep-all;"));
+    let ja = pair(
+        "三か国の閣僚は東京で会合を開催した。\n\n閣僚は北朝鮮の発射を非難した。",
+        "三か国の閣僚はソウルで会合を開催した。\n\n閣僚は北朝鮮の発射を強く非難した。",
+    );
+    assert!(ja.contains("<html lang=\"ja\">"), "{}", &ja[..200]);
+    let en = html::render(&dtt_14th_to_15th());
+    assert!(en.contains("<html lang=\"en\">"));
+    // An English old side beside a Korean new one: its column says so.
+    let mixed = pair(
+        "The ministers met in Seoul.\n\nThey condemned the launches.",
+        "3국 장관은 서울에서 회의를 개최하였다.\n\n장관들은 북한의 미사일 발사를 규탄하였다.",
+    );
+    assert!(mixed.contains("<html lang=\"ko\">"));
+    assert!(mixed.contains("<div class=\"col\" lang=\"en\">"), "{mixed}");
+}
+
+/// HTML and Markdown give each input's SHA-256 and list the blocks set
+/// aside as page chrome, collapsed.
+#[test]
+fn html_and_markdown_list_the_inputs_and_what_was_set_aside() {
+    let report = compare(
+        &document("corpus/pages/14th-usindopacom-page.txt"),
+        &document("corpus/dtt/15th.txt"),
+        &Options::default(),
+    );
+    let n = report.old.set_aside.len();
+    assert!(n > 0);
+    let page = html::render(&report);
+    let md = markdown::render(&report);
+    for text in [&page, &md] {
+        assert!(text.contains(&report.old.sha256) && text.contains(&report.new.sha256));
+        assert!(text.contains(&format!("{n} blocks set aside as page chrome</summary>")));
+    }
+    let first = &report.old.set_aside[0];
+    assert!(page.contains(&format!("(line {}, {})", first.line, first.rule.name())));
+    assert!(md.contains(&format!("  1. ")), "{md}");
+    assert!(md.trim_end().ends_with("</details>"));
+    // Capped, the Markdown keeps the inputs whole.
+    let mut capped = Vec::new();
+    markdown::write_capped(&mut capped, &report, Some(6000)).unwrap();
+    let capped = String::from_utf8(capped).unwrap();
+    assert!(
+        capped.len() <= 6000 && capped.contains(&report.new.sha256),
+        "{}",
+        capped.len()
+    );
+}

@@ -58,8 +58,10 @@ pub fn write_capped(
 ) -> io::Result<()> {
     let mut out = Sink::new(out);
     header(&mut out, report);
+    let inputs = inputs(report);
     if report.is_same() {
         out.push_str("\nNo changes: the two statements say the same thing.\n");
+        out.push_str(&inputs);
         return out.finish();
     }
     let digest = crate::report::digest::digest(report);
@@ -90,14 +92,54 @@ pub fn write_capped(
             } else {
                 0
             };
-            if out.len() + block.len() + more > limit {
+            if out.len() + block.len() + more + inputs.len() > limit {
                 out.push_str(&cut);
                 break;
             }
             out.push_str(&block);
         }
     }
+    out.push_str(&inputs);
     out.finish()
+}
+
+/// The inputs, collapsed: each file's SHA-256 (to verify the report) and
+/// the blocks set aside as page chrome.
+fn inputs(report: &Report) -> String {
+    let n = report.old.set_aside.len() + report.new.set_aside.len();
+    let mut out = format!(
+        "\n<details><summary>Inputs: SHA-256 and {n} block{} set aside as page chrome</summary>\n\n",
+        crate::report::digest::plural(n)
+    );
+    for (name, info) in [("old", &report.old), ("new", &report.new)] {
+        out.push_str(&format!(
+            "- {name} {} \u{b7} SHA-256 `{}` \u{b7} {}, {}\n",
+            escape(&info.path),
+            info.sha256,
+            info.format,
+            info.encoding
+        ));
+        for (k, block) in info.set_aside.iter().enumerate() {
+            let line = if block.line > 0 {
+                format!("line {}, ", block.line)
+            } else {
+                String::new()
+            };
+            let words: Vec<&str> = block.text.split_whitespace().collect();
+            let mut text = words[..words.len().min(SUMMARY_WORDS)].join(" ");
+            if words.len() > SUMMARY_WORDS {
+                text.push('\u{2026}');
+            }
+            out.push_str(&format!(
+                "  {}. {} ({line}{})\n",
+                k + 1,
+                escape(&text),
+                block.rule.name()
+            ));
+        }
+    }
+    out.push_str("\n</details>\n");
+    out
 }
 
 /// The line that ends a capped paragraph view.
