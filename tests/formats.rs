@@ -347,7 +347,7 @@ fn html_and_markdown_list_the_inputs_and_what_was_set_aside() {
     }
     let first = &report.old.set_aside[0];
     assert!(page.contains(&format!("(line {}, {})", first.line, first.rule.name())));
-    assert!(md.contains(&format!("  1. ")), "{md}");
+    assert!(md.contains("  1. "), "{md}");
     assert!(md.trim_end().ends_with("</details>"));
     // Capped, the Markdown keeps the inputs whole.
     let mut capped = Vec::new();
