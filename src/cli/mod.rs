@@ -366,9 +366,12 @@ fn run_series(
         FormatArg::Yaml => {
             buf.extend_from_slice(crate::report::series::render_yaml(&report).as_bytes())
         }
+        FormatArg::Json => {
+            buf.extend_from_slice(crate::report::series::render_json(&report).as_bytes())
+        }
         other => {
             return Err(Error::Usage(format!(
-                "--format {} is for two statements; a series reports as terminal or yaml",
+                "--format {} is for two statements; a series reports as terminal, yaml or json",
                 format!("{other:?}").to_lowercase()
             )));
         }

@@ -318,14 +318,14 @@ fn header(out: &mut impl Write, report: &Report, p: &Palette, width: usize) -> i
 }
 
 /// A word to wrap, in its style, after `gap` spaces (when on the same line).
-struct Piece {
-    text: String,
-    style: Style,
-    gap: usize,
+pub(super) struct Piece {
+    pub(super) text: String,
+    pub(super) style: Style,
+    pub(super) gap: usize,
 }
 
 /// The words of `text` as pieces in `style`, the first after `gap` spaces.
-fn words(text: &str, style: Style, gap: usize) -> Vec<Piece> {
+pub(super) fn words(text: &str, style: Style, gap: usize) -> Vec<Piece> {
     text.split_whitespace()
         .enumerate()
         .map(|(k, w)| Piece {
@@ -338,7 +338,7 @@ fn words(text: &str, style: Style, gap: usize) -> Vec<Piece> {
 
 /// Writes pieces from `column` on, wrapped to `width`, continuation lines
 /// indented by `indent`; ends the line.
-fn wrapped(
+pub(super) fn wrapped(
     out: &mut impl Write,
     pieces: &[Piece],
     mut column: usize,
