@@ -359,3 +359,60 @@ fn html_and_markdown_list_the_inputs_and_what_was_set_aside() {
         capped.len()
     );
 }
+
+/// The digest quotes a commitment to the end of its first phrase, not seven
+/// words in ("…working group on…"), and a short reworded commitment has
+/// every edit listed (the one "more" hid may be the one that matters).
+#[test]
+fn quotes_reach_the_informative_noun_and_short_commitments_list_every_edit() {
+    let chrome = Chrome::none();
+    let old = Document::from_text(
+        "old.txt",
+        "The ministers met in Lima.\n\n\
+         The ministers agreed to hold the next meeting in Tokyo in May with senior officials.",
+        &chrome,
+    );
+    let new = Document::from_text(
+        "new.txt",
+        "The ministers met in Lima.\n\n\
+         The ministers welcomed the launch of the trilateral working group on maritime security \
+         cooperation, and asked it to report within a year.\n\n\
+         The ministers agreed to hold the third meeting in Seoul in June with defense officials.",
+        &chrome,
+    );
+    let report = compare(&old, &new, &Options::default());
+    let digest = statement_diff::report::digest::digest(&report);
+    let added = digest
+        .iter()
+        .find(|l| l.contains("new commitment"))
+        .expect("an added commitment");
+    assert!(
+        added.contains("\u{201c}welcomed the launch of the trilateral working group on maritime security cooperation\u{2026}\u{201d}"),
+        "{added}"
+    );
+    let mut out = Vec::new();
+    let layout = statement_diff::report::terminal::Layout {
+        width: 200,
+        all: false,
+    };
+    statement_diff::report::terminal::render(
+        &mut out,
+        &report,
+        &statement_diff::report::terminal::Palette::plain(),
+        &layout,
+    )
+    .unwrap();
+    let text = String::from_utf8(out).unwrap();
+    let line = text
+        .lines()
+        .find(|l| l.contains("~ reworded") && l.contains("agreed to hold"))
+        .expect("the reworded commitment");
+    for edit in [
+        "next \u{2192} third",
+        "Tokyo in May \u{2192} Seoul in June",
+        "senior \u{2192} defense",
+    ] {
+        assert!(line.contains(edit), "{edit}: {line}");
+    }
+    assert!(!line.contains("more"), "{line}");
+}

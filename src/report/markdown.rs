@@ -281,7 +281,8 @@ fn commitment_excerpts(spans: &[Span], new: &Commitment) -> String {
             escape(&crate::report::digest::quote(new))
         );
     }
-    let shown = excerpts.len().min(COMMITMENT_EXCERPTS);
+    let words = new.text.split_whitespace().count();
+    let shown = crate::report::digest::edits_listed(words, excerpts.len(), COMMITMENT_EXCERPTS);
     // Neighbouring excerpts end and start with an ellipsis: write one.
     let mut text = excerpts[..shown]
         .iter()

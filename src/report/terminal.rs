@@ -248,7 +248,12 @@ fn commitments(out: &mut impl Write, report: &Report, p: &Palette, width: usize)
                 .unwrap_or_default();
             let text = match (&c.old, &c.new) {
                 (Some(_), Some(n)) => {
-                    format!("\u{201c}{}\u{201d}{}", quote(n), what_changed(&c.edits))
+                    let words = n.text.split_whitespace().count();
+                    format!(
+                        "\u{201c}{}\u{201d}{}",
+                        quote(n),
+                        what_changed(&c.edits, words)
+                    )
                 }
                 (Some(o), None) => format!("\u{201c}{}\u{201d}", quote(o)),
                 (None, Some(n)) => format!("\u{201c}{}\u{201d}", quote(n)),
@@ -405,10 +410,10 @@ fn side_line(
     wrapped(out, &pieces, column, column + 1, width)
 }
 
-/// The first word edits between two commitments: " (recent → continued;
-/// + with Russia)".
-fn what_changed(edits: &[crate::model::Edit]) -> String {
-    const SHOWN: usize = 2;
+/// The word edits between two commitments: " (recent → continued;
+/// + with Russia)"; every one for a short commitment, else the first few.
+fn what_changed(edits: &[crate::model::Edit], words: usize) -> String {
+    let shown = crate::report::digest::edits_listed(words, edits.len(), 2);
     let cut = |s: &str| {
         let words: Vec<&str> = s.split_whitespace().collect();
         if words.len() > 6 {
@@ -419,15 +424,15 @@ fn what_changed(edits: &[crate::model::Edit]) -> String {
     };
     let mut parts: Vec<String> = edits
         .iter()
-        .take(SHOWN)
+        .take(shown)
         .map(|e| match (e.deleted.is_empty(), e.inserted.is_empty()) {
             (true, _) => format!("+ {}", cut(&e.inserted)),
             (_, true) => format!("\u{2212} {}", cut(&e.deleted)),
             _ => format!("{} \u{2192} {}", cut(&e.deleted), cut(&e.inserted)),
         })
         .collect();
-    if edits.len() > SHOWN {
-        parts.push(format!("{} more", edits.len() - SHOWN));
+    if edits.len() > shown {
+        parts.push(format!("{} more", edits.len() - shown));
     }
     if parts.is_empty() {
         String::new()
