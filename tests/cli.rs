@@ -1610,3 +1610,42 @@ fn no_pager_without_a_terminal() {
         assert_eq!(out.stdout, plain.stdout, "{args:?}");
     }
 }
+
+/// `--write FORMAT=FILE` writes more reports from the one comparison, each
+/// the report --format would print; it is refused over an input and where
+/// there is no pair report to write.
+#[test]
+fn write_gives_more_reports_from_one_run() {
+    let dir = TempDir::new().expect("tempdir");
+    let (yaml, html) = (dir.path().join("c.yaml"), dir.path().join("r.html"));
+    let out = cmd()
+        .arg("--write")
+        .arg(format!("yaml={}", yaml.display()))
+        .arg("--write")
+        .arg(format!("html={}", html.display()))
+        .args(["--format", "json", DTT_14TH, DTT_15TH])
+        .output()
+        .expect("run");
+    assert_eq!(out.status.code(), Some(1));
+    let (_, json) = stdout_of(&["--format", "json", DTT_14TH, DTT_15TH]);
+    assert_eq!(String::from_utf8(out.stdout).unwrap(), json);
+    for (format, file) in [("yaml", &yaml), ("html", &html)] {
+        let (_, alone) = stdout_of(&["--format", format, DTT_14TH, DTT_15TH]);
+        assert_eq!(fs::read_to_string(file).unwrap(), alone, "{format}");
+    }
+    let refused = cmd()
+        .args(["--write", &format!("yaml={DTT_15TH}"), DTT_14TH, DTT_15TH])
+        .output()
+        .expect("run");
+    assert_one_line_error(&refused, &["--write would overwrite"]);
+    let refused = cmd()
+        .args(["--stat", "--write", "yaml=x.yaml", DTT_14TH, DTT_15TH])
+        .output()
+        .expect("run");
+    assert_one_line_error(&refused, &["--write", "--stat"]);
+    let bad = cmd()
+        .args(["--write", "yaml", DTT_14TH, DTT_15TH])
+        .output()
+        .expect("run");
+    assert_one_line_error(&bad, &["FORMAT=FILE"]);
+}

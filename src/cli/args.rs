@@ -122,6 +122,12 @@ pub struct Cli {
     #[arg(long, value_name = "FILE", value_hint = ValueHint::FilePath)]
     pub write_accept: Option<PathBuf>,
 
+    /// Also write the report as FORMAT to FILE, from the same comparison
+    /// (repeatable: --write yaml=changes.yaml --write markdown=comment.md);
+    /// FORMAT is terminal, yaml, json, markdown or html
+    #[arg(long, value_name = "FORMAT=FILE", value_parser = parse_write, action = clap::ArgAction::Append)]
+    pub write: Vec<(FormatArg, PathBuf)>,
+
     /// Cap the Markdown report at N characters (default 60000, under the
     /// 65536 a GitHub comment holds; 0 for no cap): the digest and the
     /// commitments stay whole, the paragraph view is cut with a line that
@@ -198,6 +204,19 @@ fn parse_width(s: &str) -> std::result::Result<usize, String> {
         ));
     }
     Ok(n)
+}
+
+fn parse_write(s: &str) -> std::result::Result<(FormatArg, PathBuf), String> {
+    let (format, file) = s
+        .split_once('=')
+        .ok_or_else(|| format!("'{s}' is not FORMAT=FILE (e.g. yaml=changes.yaml)"))?;
+    let format = FormatArg::from_str(format, true).map_err(|_| {
+        format!("'{format}' is not a format (terminal, yaml, json, markdown, html)")
+    })?;
+    if file.is_empty() {
+        return Err(format!("'{s}' names no file"));
+    }
+    Ok((format, PathBuf::from(file)))
 }
 
 fn parse_ratio(s: &str) -> std::result::Result<f64, String> {
@@ -300,7 +319,18 @@ impl Cli {
         if self.quiet && self.output.is_some() {
             return Err("-q writes no report; it cannot be given with -o".into());
         }
-        for (flag, target) in [("-o", &self.output), ("--write-accept", &self.write_accept)] {
+        if !self.write.is_empty() && (self.stat || self.show_paragraphs || self.series.is_some()) {
+            return Err(
+                "--write writes the report of two statements; it cannot be given with --stat, --show-paragraphs or --series".into(),
+            );
+        }
+        let targets = [
+            ("-o", self.output.as_ref()),
+            ("--write-accept", self.write_accept.as_ref()),
+        ]
+        .into_iter()
+        .chain(self.write.iter().map(|(_, path)| ("--write", Some(path))));
+        for (flag, target) in targets {
             let Some(target) = target else { continue };
             if let Some(input) = self.files.iter().find(|f| same_file(Path::new(f), target)) {
                 return Err(format!(

@@ -2,7 +2,7 @@
 //! compares them and writes the report. The binary only maps the outcome to
 //! an exit status.
 
-use std::io::{self, IsTerminal, Write};
+use std::io::{self, IsTerminal};
 use std::path::{Path, PathBuf};
 
 mod accept;
@@ -10,6 +10,7 @@ mod args;
 mod git;
 mod output;
 mod pager;
+mod reports;
 mod usage;
 
 pub use args::{Cli, ColorWhen, FailOn, FormatArg, Generate, InputFormatArg, OrderArg, use_color};
@@ -20,10 +21,10 @@ use crate::commitments::lexicon::Lexicon;
 use crate::document::Document;
 use crate::error::{EXIT_CHANGED, EXIT_SAME, Error, Result};
 use crate::input::{self, ReadOptions};
-use crate::report::terminal::{self, Layout, Palette, terminal_safe};
+use crate::report::terminal::{Palette, terminal_safe};
 use crate::report::yaml;
 use crate::terms::Terms;
-use crate::{Options, Report, compare_owned};
+use crate::{Options, compare_owned};
 use accept::{Accepted, accept_file, accept_legacy, read_accept};
 use output::{emit, emit_streamed, write_atomically, write_error};
 
@@ -148,6 +149,7 @@ pub fn run(cli: &Cli) -> Result<u8> {
         write_atomically(path, accept_file(&report).as_bytes())
             .map_err(|source| output::file_error(path, source))?;
     }
+    reports::write_extra(cli, &report)?;
     let status = match &git {
         Some(git) => git.status(status(cli, &report)),
         None => status(cli, &report),
@@ -160,33 +162,18 @@ pub fn run(cli: &Cli) -> Result<u8> {
         return Ok(status);
     }
     // Every report is written as it is made: a large one is never whole in
-    // memory twice.
-    let write: fn(&mut dyn Write, &Report) -> io::Result<()> = match cli.format {
-        FormatArg::Terminal => {
-            let layout = Layout {
-                width,
-                all: cli.all,
-            };
-            emit_streamed(cli, |mut sink| {
-                terminal::render(&mut sink, &report, &palette, &layout).map(|()| sink)
-            })?;
-            return Ok(status);
-        }
-        FormatArg::Yaml => {
-            emit_streamed(cli, |sink| yaml::render_owned_to(report, sink))?;
-            return Ok(status);
-        }
-        FormatArg::Json => crate::report::json::write,
-        FormatArg::Markdown => {
-            let limit = (cli.markdown_limit > 0).then_some(cli.markdown_limit);
-            emit_streamed(cli, |mut sink| {
-                crate::report::markdown::write_capped(&mut *sink, &report, limit).map(|()| sink)
-            })?;
-            return Ok(status);
-        }
-        FormatArg::Html => crate::report::html::write,
-    };
-    emit_streamed(cli, |mut sink| write(&mut *sink, &report).map(|()| sink))?;
+    // memory twice (the YAML moves the report's texts into its document).
+    if cli.format == FormatArg::Yaml {
+        emit_streamed(cli, |sink| yaml::render_owned_to(report, sink))?;
+    } else {
+        let look = reports::Look {
+            palette: &palette,
+            width,
+        };
+        emit_streamed(cli, |mut sink| {
+            reports::render(cli, cli.format, &report, &look, &mut *sink).map(|()| sink)
+        })?;
+    }
     Ok(status)
 }
 
@@ -390,11 +377,18 @@ fn other_is_empty(doc: &Document, old: &Document, new: &Document) -> bool {
 fn options(cli: &Cli) -> Result<Options> {
     // A report of one pair is shown (not a series, a count or nothing).
     let shown = !cli.quiet && !cli.stat && cli.series.is_none();
+    // The formats written: the one shown, and each --write.
+    let formats = shown
+        .then_some(cli.format)
+        .into_iter()
+        .chain(cli.write.iter().map(|(f, _)| *f));
     let mut options = Options {
         threshold: cli.threshold,
         chrome_rules: !cli.keep_chrome,
-        commitment_spans: shown && matches!(cli.format, FormatArg::Markdown | FormatArg::Html),
-        commitment_edits: shown && cli.format == FormatArg::Terminal,
+        commitment_spans: formats
+            .clone()
+            .any(|f| matches!(f, FormatArg::Markdown | FormatArg::Html)),
+        commitment_edits: formats.clone().any(|f| f == FormatArg::Terminal),
         ..Options::default()
     };
     if let Some(path) = &cli.lexicon {
