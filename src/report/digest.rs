@@ -150,7 +150,7 @@ fn quotes(commitments: &[&Commitment]) -> String {
 /// first full stop, colon, semicolon or comma after a few words, so that the noun
 /// phrase the verb governs is quoted whole ("welcomed the launch of the
 /// trilateral working group on maritime security cooperation", not "…
-/// working group…"). Without such a stop within [`QUOTE_WORDS`], the quote is
+/// working group…"). Without such a stop within 16 words, the quote is
 /// cut there and does not end on a short lowercase word ("of", "the", "on")
 /// that would leave the phrase hanging.
 pub fn quote(c: &Commitment) -> String {
