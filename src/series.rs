@@ -8,11 +8,12 @@ use rayon::prelude::*;
 use crate::align::{AlignOptions, align};
 use crate::classify::redline::{edits, redline};
 use crate::commitments::{self, MatchOptions};
+use crate::compare::Settings;
 use crate::compare::compare_step;
 use crate::document::{Document, Paragraph};
 use crate::model::{Commitment, CommitmentKind};
 use crate::model::{Edit, Summary};
-use crate::{Options, SideInfo};
+use crate::{Options, Report, SideInfo};
 
 /// What a lineage did in one round.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -105,7 +106,7 @@ impl Lineage {
 }
 
 /// One step of a series: a round compared with the next.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone)]
 pub struct Step {
     /// 0-based round compared from.
     pub from: usize,
@@ -113,6 +114,9 @@ pub struct Step {
     pub summary: Summary,
     /// Commitments kept, reworded, added and dropped in the step.
     pub commitments: [usize; 4],
+    /// The step's comparison (changes, commitments, key terms), for its
+    /// digest; without the unchanged paragraphs.
+    pub report: Report,
 }
 
 /// A whole series followed.
@@ -126,6 +130,8 @@ pub struct SeriesReport {
     pub paragraphs: Vec<Lineage>,
     /// Commitment lineages, likewise.
     pub commitments: Vec<Lineage>,
+    /// The settings used.
+    pub settings: Settings,
 }
 
 impl SeriesReport {
@@ -225,10 +231,13 @@ pub fn follow(documents: &[Document], options: &Options) -> SeriesReport {
                     });
                 }
             }
+            let mut report = report;
+            report.unchanged = Vec::new();
             let step = Step {
                 from: k,
                 summary: report.summary,
                 commitments: counts,
+                report,
             };
             (step, paragraph_links, commitment_links)
         })
@@ -265,6 +274,10 @@ pub fn follow(documents: &[Document], options: &Options) -> SeriesReport {
         paragraphs: lineages(&paragraph_rounds, &paragraph_links, &returns_paragraphs),
         commitments: lineages(&commitment_rounds, &commitment_links, &returns_commitments),
         steps: steps.into_iter().map(|s| s.0).collect(),
+        settings: Settings {
+            threshold: options.threshold,
+            chrome_rules: options.chrome_rules,
+        },
     }
 }
 

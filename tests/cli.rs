@@ -455,9 +455,61 @@ fn one_file_only_is_an_error() {
 #[test]
 fn no_files_is_a_usage_error() {
     let output = cmd().output().expect("run");
-    assert_eq!(output.status.code(), Some(2));
-    assert!(output.stdout.is_empty());
-    assert!(String::from_utf8_lossy(&output.stderr).contains("Usage"));
+    assert_one_line_error(&output, &["error:", "<FILE>", "(see --help)"]);
+}
+
+/// Argument errors are one line like every other error, exit 2, and say
+/// what is allowed.
+#[test]
+fn argument_errors_are_one_line() {
+    let run = |args: &[&str]| cmd().args(args).output().expect("run");
+    let out = run(&["--threshold", "-1", DTT_14TH, DTT_15TH]);
+    assert_one_line_error(&out, &["error: ", "--threshold", "0 to 1", "(see --help)"]);
+    assert!(!String::from_utf8_lossy(&out.stderr).contains("-- -1"));
+    let out = run(&["--format", "xml", DTT_14TH, DTT_15TH]);
+    assert_one_line_error(&out, &["'xml'", "possible values: terminal"]);
+    let out = run(&["--seris", "x"]);
+    assert_one_line_error(&out, &["'--seris'", "'--series'"]);
+    let out = run(&["--width", "5", DTT_14TH, DTT_15TH]);
+    assert_one_line_error(&out, &["--width", "20 or more"]);
+    // --help and --version still print to standard output and exit 0.
+    cmd()
+        .arg("--help")
+        .assert()
+        .code(0)
+        .stdout(predicate::str::contains("Usage"));
+}
+
+/// A bad regex in a --chrome-rules file says what is wrong with it.
+#[test]
+fn a_bad_chrome_rules_regex_gives_the_reason() {
+    let dir = TempDir::new().expect("tempdir");
+    let rules = write_file(&dir, "my.rules", b"# mine\nheader ^(Menu\n");
+    let out = cmd()
+        .args(["--chrome-rules", path_str(&rules), DTT_14TH, DTT_15TH])
+        .output()
+        .expect("run");
+    assert_one_line_error(
+        &out,
+        &[path_str(&rules), "line 2", "bad pattern: unclosed group"],
+    );
+}
+
+/// -o into a folder that does not exist names the file and the folder.
+#[test]
+fn output_into_a_missing_folder_names_it() {
+    let dir = TempDir::new().expect("tempdir");
+    let target = dir.path().join("no-such").join("report.yaml");
+    let out = cmd()
+        .args(["-f", "yaml", "-o", path_str(&target), DTT_14TH, DTT_15TH])
+        .output()
+        .expect("run");
+    let folder = dir.path().join("no-such");
+    assert_one_line_error(
+        &out,
+        &[path_str(&target), "no such folder", path_str(&folder)],
+    );
+    assert!(!String::from_utf8_lossy(&out.stderr).contains("os error"));
 }
 
 // ---------------------------------------------------------------------------
@@ -841,8 +893,8 @@ fn plain_output_marks_changed_words() {
         .stdout(predicate::str::contains("{+strongly+} condemned the DPRK"));
 }
 
-/// Every report line of a paragraph fits in --width, unless it is one word
-/// too long to break.
+/// Every report line (header, digest, commitments, paragraphs) fits in
+/// --width, unless it is one word too long to break.
 #[test]
 fn terminal_report_wraps_to_width() {
     let series = [DTT_14TH, DTT_15TH, DTT_16TH, DTT_17TH, DTT_18TH];
@@ -852,7 +904,7 @@ fn terminal_report_wraps_to_width() {
             let (status, out) =
                 stdout_of(&["--color", "never", "--all", "--width", &w, pair[0], pair[1]]);
             assert_eq!(status, Some(1));
-            for line in out.lines().filter(|l| l.starts_with("    ")) {
+            for line in out.lines() {
                 let too_wide = line.chars().count() > width;
                 let breakable = line.trim_start().contains(' ');
                 assert!(
@@ -1005,6 +1057,84 @@ fn accept_file_round_trip() {
         .code(1);
 }
 
+/// A one-sentence paragraph added holds one commitment added: two changes,
+/// two fingerprints, so accepting the paragraph leaves the commitment to
+/// review. An accept file of the earlier fingerprints (one for both) is
+/// still honoured, with a warning to rewrite it.
+#[test]
+fn a_paragraph_and_its_commitment_have_their_own_fingerprints() {
+    use statement_diff::fingerprint::legacy_of_texts;
+    let dir = TempDir::new().expect("tempdir");
+    let sentence = "The ministers agreed to open a joint office for space weather.";
+    let old = write_file(&dir, "old.txt", b"The ministers met in Seoul.\n");
+    let new = write_file(
+        &dir,
+        "new.txt",
+        format!("The ministers met in Seoul.\n\n{sentence}\n").as_bytes(),
+    );
+    let yaml = |accept: Option<&Path>| {
+        let mut c = cmd();
+        c.args(["--format", "yaml"]);
+        if let Some(a) = accept {
+            c.arg("--accept").arg(a);
+        }
+        let out = c.arg(&old).arg(&new).output().expect("run");
+        let doc: serde_yaml::Value = serde_yaml::from_slice(&out.stdout).expect("yaml");
+        (out, doc)
+    };
+    let (_, doc) = yaml(None);
+    let paragraph = doc["changes"][0]["fingerprint"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    let commitment = doc["commitments"]
+        .as_sequence()
+        .unwrap()
+        .iter()
+        .find(|c| c["kind"] == "added")
+        .expect("an added commitment")["fingerprint"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    assert_ne!(paragraph, commitment);
+    let accept = write_file(
+        &dir,
+        "paragraph.accept",
+        format!("# statement-diff accept file (fingerprints v2)\n{paragraph}\n").as_bytes(),
+    );
+    let (out, doc) = yaml(Some(&accept));
+    assert!(
+        out.stderr.is_empty(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert_eq!(doc["changes"][0]["accepted"], true);
+    let added = doc["commitments"]
+        .as_sequence()
+        .unwrap()
+        .iter()
+        .find(|c| c["kind"] == "added")
+        .unwrap();
+    assert!(added.get("accepted").is_none(), "{added:?}");
+
+    // The earlier fingerprint, shared by both, accepts both and warns.
+    let legacy = legacy_of_texts("added", None, Some(sentence));
+    let old_file = write_file(
+        &dir,
+        "old.accept",
+        format!("# statement-diff accept file: changes reviewed between\n{legacy}  added\n")
+            .as_bytes(),
+    );
+    let (out, doc) = yaml(Some(&old_file));
+    assert_eq!(out.status.code(), Some(0));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("old.accept: warning") && stderr.contains("--write-accept"),
+        "{stderr}"
+    );
+    assert_eq!(doc["changes"][0]["accepted"], true);
+}
+
 #[test]
 fn a_bad_accept_file_names_the_line() {
     let dir = TempDir::new().expect("tempdir");
@@ -1078,6 +1208,18 @@ fn man_page_and_completions() {
         man.contains(".TH statement-diff") && man.contains("fail\\-on"),
         "roff man page"
     );
+    // The SYNOPSIS names each option's value, once.
+    let synopsis = &man[man.find(".SH SYNOPSIS").unwrap()..man.find(".SH DESCRIPTION").unwrap()];
+    assert!(
+        synopsis.contains("\\fB\\-\\-series\\fR \\fIDIR\\fR"),
+        "{synopsis}"
+    );
+    assert!(synopsis.contains("\\fIFILE\\fR..."), "{synopsis}");
+    assert!(
+        synopsis.contains("\\fB\\-\\-width\\fR \\fIN\\fR"),
+        "{synopsis}"
+    );
+    assert_eq!(man.matches(".SH SYNOPSIS").count(), 1);
     for shell in ["bash", "zsh", "fish", "elvish", "powershell"] {
         let (code, out) = stdout_of(&["--generate", shell]);
         assert_eq!(code, Some(0));
@@ -1290,14 +1432,27 @@ fn built_in_data_files_are_printed_and_read_back() {
     }
 }
 
-/// `--width 0` is refused (it printed one word per line).
+/// `--width 0` is no wrapping: each paragraph and header on one line (it
+/// printed one word per line); below 20 is refused.
 #[test]
-fn a_width_below_twenty_is_refused() {
+fn width_zero_is_no_wrapping_and_below_twenty_is_refused() {
     cmd()
-        .args(["--width", "0", DTT_14TH, DTT_15TH])
+        .args(["--width", "5", DTT_14TH, DTT_15TH])
         .assert()
         .code(2)
         .stderr(predicate::str::contains("too narrow"));
+    let (status, out) = stdout_of(&["--width", "0", DTT_14TH, DTT_15TH]);
+    assert_eq!(status, Some(1));
+    let (_, wrapped) = stdout_of(&["--width", "100", DTT_14TH, DTT_15TH]);
+    assert!(
+        out.lines().count() * 3 < wrapped.lines().count() * 2,
+        "{out}"
+    );
+    assert!(out.lines().any(|l| l.chars().count() > 300), "{out}");
+    assert!(
+        out.lines().next().unwrap().contains("(10 paragraphs"),
+        "{out}"
+    );
 }
 
 /// `--encoding` is each file's fallback: an EUC-KR file and the same text in
@@ -1362,4 +1517,135 @@ fn markdown_is_capped_for_a_pull_request_comment() {
         .output()
         .unwrap();
     assert_eq!(String::from_utf8(default.stdout).unwrap(), full);
+}
+
+// ---------------------------------------------------------------------------
+// Pager and the user's terminal
+
+/// Runs `line` in a shell on a pseudo-terminal of 30 rows and 80 columns
+/// (util-linux `script`); None, saying so, when `script` is missing (a
+/// failure under CI).
+#[cfg(target_os = "linux")]
+fn on_a_terminal(line: &str, pager: &str) -> Option<String> {
+    let found = StdCommand::new("script")
+        .arg("--version")
+        .output()
+        .is_ok_and(|o| o.status.success());
+    if !found {
+        let msg = "util-linux `script` is missing: the pager tests need a pseudo-terminal";
+        let ci = std::env::var("CI").is_ok_and(|v| !v.is_empty() && v != "false" && v != "0");
+        assert!(!ci, "{msg}");
+        eprintln!("skipped: {msg}");
+        return None;
+    }
+    let bin = env!("CARGO_BIN_EXE_statement-diff");
+    let out = StdCommand::new("script")
+        .args([
+            "-qec",
+            &format!("stty rows 30 cols 80; {}", line.replace("BIN", bin)),
+        ])
+        .arg("/dev/null")
+        .env("STATEMENT_DIFF_PAGER", pager)
+        .env("TERM", "xterm")
+        .env("NO_COLOR", "1")
+        .env_remove("COLUMNS")
+        .env_remove("LESS")
+        .stdin(Stdio::null())
+        .output()
+        .expect("run script");
+    Some(String::from_utf8_lossy(&out.stdout).replace('\r', ""))
+}
+
+/// A report longer than the screen goes through the pager on a terminal;
+/// a short one, a pipe, `-o` and `--no-pager` never do.
+#[cfg(target_os = "linux")]
+#[test]
+fn long_reports_on_a_terminal_are_paged() {
+    let pager = "sed s/^/PAGED:/";
+    let pair = format!("{DTT_14TH} {DTT_15TH}");
+    let Some(long) = on_a_terminal(&format!("BIN {pair}"), pager) else {
+        return;
+    };
+    assert!(long.lines().all(|l| l.starts_with("PAGED:")), "{long}");
+    assert!(long.contains("Paragraphs"), "{long}");
+    let short = on_a_terminal(&format!("BIN {DTT_14TH} {DTT_14TH}"), pager).unwrap();
+    assert!(
+        short.contains("No changes") && !short.contains("PAGED:"),
+        "{short}"
+    );
+    let direct = on_a_terminal(&format!("BIN --no-pager {pair}"), pager).unwrap();
+    assert!(
+        direct.contains("Paragraphs") && !direct.contains("PAGED:"),
+        "{direct}"
+    );
+    let piped = on_a_terminal(&format!("BIN {pair} | cat"), pager).unwrap();
+    assert!(
+        piped.contains("Paragraphs") && !piped.contains("PAGED:"),
+        "{piped}"
+    );
+    // Piped, the report takes the width of the terminal the user sits at.
+    let widest = piped.lines().map(|l| l.chars().count()).max().unwrap();
+    assert!(widest <= 80, "{widest} columns:\n{piped}");
+    let wide = on_a_terminal(&format!("COLUMNS=120 BIN {pair} | cat"), pager).unwrap();
+    assert!(
+        wide.lines().any(|l| l.chars().count() > 100),
+        "COLUMNS wins:\n{wide}"
+    );
+}
+
+/// Without a terminal (as in CI) the pager never runs and `--no-pager` is
+/// accepted.
+#[test]
+fn no_pager_without_a_terminal() {
+    let plain = cmd().args([DTT_14TH, DTT_15TH]).output().expect("run");
+    for args in [&[][..], &["--no-pager"]] {
+        let out = cmd()
+            .args(args)
+            .args([DTT_14TH, DTT_15TH])
+            .env("STATEMENT_DIFF_PAGER", "sed s/^/PAGED:/")
+            .env("PAGER", "sed s/^/PAGED:/")
+            .output()
+            .expect("run");
+        assert_eq!(out.status.code(), Some(1));
+        assert_eq!(out.stdout, plain.stdout, "{args:?}");
+    }
+}
+
+/// `--write FORMAT=FILE` writes more reports from the one comparison, each
+/// the report --format would print; it is refused over an input and where
+/// there is no pair report to write.
+#[test]
+fn write_gives_more_reports_from_one_run() {
+    let dir = TempDir::new().expect("tempdir");
+    let (yaml, html) = (dir.path().join("c.yaml"), dir.path().join("r.html"));
+    let out = cmd()
+        .arg("--write")
+        .arg(format!("yaml={}", yaml.display()))
+        .arg("--write")
+        .arg(format!("html={}", html.display()))
+        .args(["--format", "json", DTT_14TH, DTT_15TH])
+        .output()
+        .expect("run");
+    assert_eq!(out.status.code(), Some(1));
+    let (_, json) = stdout_of(&["--format", "json", DTT_14TH, DTT_15TH]);
+    assert_eq!(String::from_utf8(out.stdout).unwrap(), json);
+    for (format, file) in [("yaml", &yaml), ("html", &html)] {
+        let (_, alone) = stdout_of(&["--format", format, DTT_14TH, DTT_15TH]);
+        assert_eq!(fs::read_to_string(file).unwrap(), alone, "{format}");
+    }
+    let refused = cmd()
+        .args(["--write", &format!("yaml={DTT_15TH}"), DTT_14TH, DTT_15TH])
+        .output()
+        .expect("run");
+    assert_one_line_error(&refused, &["--write would overwrite"]);
+    let refused = cmd()
+        .args(["--stat", "--write", "yaml=x.yaml", DTT_14TH, DTT_15TH])
+        .output()
+        .expect("run");
+    assert_one_line_error(&refused, &["--write", "--stat"]);
+    let bad = cmd()
+        .args(["--write", "yaml", DTT_14TH, DTT_15TH])
+        .output()
+        .expect("run");
+    assert_one_line_error(&bad, &["FORMAT=FILE"]);
 }

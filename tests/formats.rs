@@ -150,7 +150,7 @@ fn markdown_is_a_redline_with_the_digest_on_top() {
     let paragraphs = md.find("### Paragraphs").expect("paragraphs heading");
     assert!(digest < commitments && commitments < paragraphs);
     assert!(md.contains("\n- no longer mentioned: Ukraine\n"));
-    assert!(md.contains("**stronger**"));
+    assert!(md.contains("\u{b7} stronger language"));
     // Long paragraphs fold; short ones do not.
     assert_eq!(
         md.matches("<details>").count(),
@@ -159,6 +159,24 @@ fn markdown_is_a_redline_with_the_digest_on_top() {
     assert!(md.contains("<details><summary>Whole paragraph (126 words)</summary>"));
     assert!(!md.contains("<script"));
     assert!(md.ends_with('\n') && !md.ends_with("\n\n"));
+}
+
+/// Bold means inserted words and nothing else: every bold run is words of
+/// the new statement, and no label is bold.
+#[test]
+fn markdown_bold_is_only_inserted_words() {
+    let report = dtt_14th_to_15th();
+    let md = markdown::render(&report);
+    let new = std::fs::read_to_string(crate::util::corpus("dtt/15th.txt")).unwrap();
+    let new = new.split_whitespace().collect::<Vec<_>>().join(" ");
+    let runs: Vec<&str> = md.split("**").skip(1).step_by(2).collect();
+    assert!(runs.len() > 10, "{md}");
+    for run in runs {
+        let words = run.replace('\\', "");
+        assert!(new.contains(&words), "bold {run:?} is not inserted text");
+    }
+    assert!(md.contains("\nParagraphs: 1 unchanged"), "{md}");
+    assert!(md.contains("\n#### Reworded\n"), "{md}");
 }
 
 #[test]
@@ -258,4 +276,143 @@ fn identical_statements_say_so() {
     assert!(!page.contains("id=\"change-"));
     let back: YamlReport = serde_json::from_str(&json::render(&report)).expect("parses");
     assert!(back.changes.is_empty());
+}
+
+/// The HTML page shows one view at a time: the inline redline by default
+/// (the side-by-side view hidden by CSS alone), radio buttons before the
+/// changes to switch.
+#[test]
+fn html_shows_one_view_at_a_time() {
+    let page = html::render(&dtt_14th_to_15th());
+    let inline = page
+        .find("id=\"view-inline\" checked>")
+        .expect("inline checked");
+    let sbs = page.find("id=\"view-sbs\">").expect("side-by-side button");
+    let first = page.find("<article").expect("a change");
+    assert!(inline < first && sbs < first);
+    assert!(page.contains(".sbs { display: none; }"));
+    assert!(page.contains("#view-sbs:checked ~ .change .sbs { display: grid; }"));
+    assert!(page.contains("#view-sbs:checked ~ .change .inline { display: none; }"));
+    assert!(!page.contains("view-both") && !page.contains(":has("));
+}
+
+/// The page's language comes from the statements' script, and Korean words
+/// are kept whole.
+#[test]
+fn html_language_follows_the_statements() {
+    let chrome = Chrome::none();
+    let pair = |old: &str, new: &str| {
+        let old = Document::from_text("old.txt", old, &chrome);
+        let new = Document::from_text("new.txt", new, &chrome);
+        html::render(&compare(&old, &new, &Options::default()))
+    };
+    let ko = pair(
+        "3국 장관은 서울에서 회의를 개최하였다.\n\n장관들은 북한의 미사일 발사를 규탄하였다.",
+        "3국 장관은 도쿄에서 회의를 개최하였다.\n\n장관들은 북한의 미사일 발사를 강력히 규탄하였다.",
+    );
+    assert!(ko.contains("<html lang=\"ko\">"), "{}", &ko[..200]);
+    assert!(ko.contains(":lang(ko) { word-break: keep-all;"));
+    let ja = pair(
+        "三か国の閣僚は東京で会合を開催した。\n\n閣僚は北朝鮮の発射を非難した。",
+        "三か国の閣僚はソウルで会合を開催した。\n\n閣僚は北朝鮮の発射を強く非難した。",
+    );
+    assert!(ja.contains("<html lang=\"ja\">"), "{}", &ja[..200]);
+    let en = html::render(&dtt_14th_to_15th());
+    assert!(en.contains("<html lang=\"en\">"));
+    // An English old side beside a Korean new one: its column says so.
+    let mixed = pair(
+        "The ministers met in Seoul.\n\nThey condemned the launches.",
+        "3국 장관은 서울에서 회의를 개최하였다.\n\n장관들은 북한의 미사일 발사를 규탄하였다.",
+    );
+    assert!(mixed.contains("<html lang=\"ko\">"));
+    assert!(mixed.contains("<div class=\"col\" lang=\"en\">"), "{mixed}");
+}
+
+/// HTML and Markdown give each input's SHA-256 and list the blocks set
+/// aside as page chrome, collapsed.
+#[test]
+fn html_and_markdown_list_the_inputs_and_what_was_set_aside() {
+    let report = compare(
+        &document("corpus/pages/14th-usindopacom-page.txt"),
+        &document("corpus/dtt/15th.txt"),
+        &Options::default(),
+    );
+    let n = report.old.set_aside.len();
+    assert!(n > 0);
+    let page = html::render(&report);
+    let md = markdown::render(&report);
+    for text in [&page, &md] {
+        assert!(text.contains(&report.old.sha256) && text.contains(&report.new.sha256));
+        assert!(text.contains(&format!("{n} blocks set aside as page chrome</summary>")));
+    }
+    let first = &report.old.set_aside[0];
+    assert!(page.contains(&format!("(line {}, {})", first.line, first.rule.name())));
+    assert!(md.contains("  1. "), "{md}");
+    assert!(md.trim_end().ends_with("</details>"));
+    // Capped, the Markdown keeps the inputs whole.
+    let mut capped = Vec::new();
+    markdown::write_capped(&mut capped, &report, Some(6000)).unwrap();
+    let capped = String::from_utf8(capped).unwrap();
+    assert!(
+        capped.len() <= 6000 && capped.contains(&report.new.sha256),
+        "{}",
+        capped.len()
+    );
+}
+
+/// The digest quotes a commitment to the end of its first phrase, not seven
+/// words in ("…working group on…"), and a short reworded commitment has
+/// every edit listed (the one "more" hid may be the one that matters).
+#[test]
+fn quotes_reach_the_informative_noun_and_short_commitments_list_every_edit() {
+    let chrome = Chrome::none();
+    let old = Document::from_text(
+        "old.txt",
+        "The ministers met in Lima.\n\n\
+         The ministers agreed to hold the next meeting in Tokyo in May with senior officials.",
+        &chrome,
+    );
+    let new = Document::from_text(
+        "new.txt",
+        "The ministers met in Lima.\n\n\
+         The ministers welcomed the launch of the trilateral working group on maritime security \
+         cooperation, and asked it to report within a year.\n\n\
+         The ministers agreed to hold the third meeting in Seoul in June with defense officials.",
+        &chrome,
+    );
+    let report = compare(&old, &new, &Options::default());
+    let digest = statement_diff::report::digest::digest(&report);
+    let added = digest
+        .iter()
+        .find(|l| l.contains("new commitment"))
+        .expect("an added commitment");
+    assert!(
+        added.contains("\u{201c}welcomed the launch of the trilateral working group on maritime security cooperation\u{2026}\u{201d}"),
+        "{added}"
+    );
+    let mut out = Vec::new();
+    let layout = statement_diff::report::terminal::Layout {
+        width: 200,
+        all: false,
+    };
+    statement_diff::report::terminal::render(
+        &mut out,
+        &report,
+        &statement_diff::report::terminal::Palette::plain(),
+        &layout,
+    )
+    .unwrap();
+    let text = String::from_utf8(out).unwrap();
+    let line = text
+        .lines()
+        .find(|l| l.contains("~ reworded") && l.contains("agreed to hold"))
+        .expect("the reworded commitment");
+    for edit in [
+        "next \u{2192} third",
+        "Tokyo in May \u{2192} Seoul in June",
+        "senior \u{2192} defense",
+    ] {
+        assert!(line.contains(edit), "{edit}: {line}");
+    }
+    assert!(!line.contains("more"), "{line}");
 }

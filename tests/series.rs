@@ -151,3 +151,96 @@ fn a_missing_folder_is_an_error() {
             "statement-diff: no/such/folder: no such folder",
         ));
 }
+
+/// A folder of `n` rounds of a statement of my own words, each round
+/// rewording one paragraph and adding one.
+fn many_rounds(n: usize) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    for round in 1..=n {
+        let mut paragraphs = vec![
+            format!("Joint Statement of the {round}th Trilateral Meeting on Coastal Weather"),
+            "The delegations met to review cooperation on coastal weather forecasting.".into(),
+            format!("The delegations agreed to hold {round} joint drills on storm warnings."),
+        ];
+        for k in 1..=round.min(6) {
+            paragraphs.push(format!(
+                "The delegations welcomed project number {k} on tide gauges and agreed to fund it."
+            ));
+        }
+        std::fs::write(
+            dir.path().join(format!("round-{round}.txt")),
+            paragraphs.join("\n\n") + "\n",
+        )
+        .unwrap();
+    }
+    dir
+}
+
+/// Every line of the timeline fits --width, rounds and steps included; a
+/// matrix of more rounds than fit is folded into blocks of rounds.
+#[test]
+fn series_timeline_fits_the_width() {
+    let dir = many_rounds(20);
+    let folder = dir.path().to_str().unwrap();
+    for width in [60usize, 80, 100] {
+        let w = width.to_string();
+        let (code, out) = run(&["--series", folder, "--color", "never", "--width", &w]);
+        assert_eq!(code, 1);
+        for line in out.lines() {
+            let long = line.chars().count() > width;
+            assert!(!long || !line.trim().contains(' '), "{width}: {line:?}");
+        }
+        // 20 rounds of 3 columns fit beside a label at 100, not at 60 or 80.
+        let folded = out.contains("Paragraphs, rounds 1\u{2013}");
+        assert_eq!(folded, width < 100, "{out}");
+        assert!(out.contains(" 20\n"), "round 20 has a column: {out}");
+    }
+    let (_, corpus) = run(&[
+        "--series",
+        "corpus/dtt",
+        "--color",
+        "never",
+        "--width",
+        "80",
+    ]);
+    assert!(corpus.lines().all(|l| l.chars().count() <= 80), "{corpus}");
+}
+
+/// `--format json` is the series document of `--format yaml`; both give the
+/// settings, each round's SHA-256, and each step's digest and key terms.
+#[test]
+fn series_json_is_the_yaml_document_with_digests_and_hashes() {
+    let (code, json) = run(&["--series", "corpus/dtt", "--format", "json"]);
+    assert_eq!(code, 1);
+    let (_, yaml) = run(&["--series", "corpus/dtt", "--format", "yaml"]);
+    let json: serde_json::Value = serde_json::from_str(&json).unwrap();
+    let yaml: serde_json::Value =
+        serde_json::to_value(serde_yaml::from_str::<serde_yaml::Value>(&yaml).unwrap()).unwrap();
+    assert_eq!(json, yaml);
+    assert_eq!(json["settings"]["threshold"], 0.5);
+    assert_eq!(json["settings"]["chrome_rules"], true);
+    let first = &json["rounds"][0];
+    assert_eq!(first["sha256"].as_str().map(str::len), Some(64));
+    assert_eq!(first["format"], "text");
+    let step = &json["steps"][0];
+    assert!(
+        step["digest"][0]
+            .as_str()
+            .is_some_and(|d| d.contains("no longer mentioned: Ukraine")),
+        "{step}"
+    );
+    assert!(
+        step["terms"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|t| t["term"] == "Ukraine" && t["change"] == "vanished")
+    );
+    // The terminal shows the digest under each step.
+    let (_, out) = run(&["--series", "corpus/dtt", "--color", "never"]);
+    let steps = &out[out.find("\nSteps\n").unwrap()..];
+    assert!(
+        steps.contains("\u{b7} no longer mentioned: Ukraine"),
+        "{steps}"
+    );
+}

@@ -99,7 +99,7 @@ pub(super) fn parse(source: &str) -> Result<Vec<Rule>, RuleError> {
             Lazy::new(pattern)
         } else {
             Lazy::compiled(pattern)
-                .map_err(|e| error(format!("bad pattern: {}", first_line(&e.to_string()))))?
+                .map_err(|e| error(format!("bad pattern: {}", regex_reason(&e.to_string()))))?
         };
         rules.push(Rule {
             kind,
@@ -117,10 +117,13 @@ impl Rule {
     }
 }
 
-fn first_line(s: &str) -> String {
-    s.lines()
-        .find(|l| !l.trim().is_empty())
+/// A regex error in one line: the parser's reason ("unclosed group"), which
+/// its message gives last, after the pattern and a caret.
+fn regex_reason(s: &str) -> String {
+    let lines = || s.lines().rev().map(str::trim).filter(|l| !l.is_empty());
+    lines()
+        .find_map(|l| l.strip_prefix("error: "))
+        .or_else(|| lines().next())
         .unwrap_or(s)
-        .trim()
         .to_string()
 }

@@ -21,7 +21,7 @@ Exit status: 0 if the statements say the same thing, 1 if something changed,
 /// which paragraphs were added, removed, reworded or moved, with the changed
 /// words highlighted.
 #[derive(Debug, Parser)]
-#[command(name = "statement-diff", bin_name = "statement-diff", version, about, long_about, after_help = EXAMPLES)]
+#[command(name = "statement-diff", bin_name = "statement-diff", version, about, long_about, after_help = EXAMPLES, allow_negative_numbers = true)]
 pub struct Cli {
     /// OLD and NEW statements ('-' reads standard input); three or more
     /// files are a series, in the order given; with --show-paragraphs, one
@@ -96,10 +96,16 @@ pub struct Cli {
     #[arg(long)]
     pub show_paragraphs: bool,
 
-    /// Wrap the terminal report to N columns (default: the terminal's width,
-    /// or 100)
+    /// Wrap the terminal report to N columns, 20 or more; 0 for no wrapping
+    /// (default: the terminal's width, or 100)
     #[arg(long, value_name = "N", value_parser = parse_width)]
     pub width: Option<usize>,
+
+    /// Never page: write the report straight to standard output (by
+    /// default a report longer than the terminal is paged with
+    /// $STATEMENT_DIFF_PAGER, $PAGER or less)
+    #[arg(long)]
+    pub no_pager: bool,
 
     /// Exit 1 only for these kinds of change (comma-separated): added,
     /// removed, reworded, moved, and the commitment shifts stronger, weaker
@@ -115,6 +121,12 @@ pub struct Cli {
     /// --accept in later runs
     #[arg(long, value_name = "FILE", value_hint = ValueHint::FilePath)]
     pub write_accept: Option<PathBuf>,
+
+    /// Also write the report as FORMAT to FILE, from the same comparison
+    /// (repeatable: --write yaml=changes.yaml --write markdown=comment.md);
+    /// FORMAT is terminal, yaml, json, markdown or html
+    #[arg(long, value_name = "FORMAT=FILE", value_parser = parse_write, action = clap::ArgAction::Append)]
+    pub write: Vec<(FormatArg, PathBuf)>,
 
     /// Cap the Markdown report at N characters (default 60000, under the
     /// 65536 a GitHub comment holds; 0 for no cap): the digest and the
@@ -178,14 +190,33 @@ pub enum Generate {
     Terms,
 }
 
+/// The width `--width 0` stands for: lines are never wrapped.
+pub const NO_WRAP: usize = usize::MAX;
+
 fn parse_width(s: &str) -> std::result::Result<usize, String> {
     let n: usize = s.parse().map_err(|e| format!("{e}"))?;
+    if n == 0 {
+        return Ok(NO_WRAP);
+    }
     if n < 20 {
         return Err(format!(
-            "{n} columns is too narrow to read; give 20 or more"
+            "{n} columns is too narrow to read; give 20 or more, or 0 for no wrapping"
         ));
     }
     Ok(n)
+}
+
+fn parse_write(s: &str) -> std::result::Result<(FormatArg, PathBuf), String> {
+    let (format, file) = s
+        .split_once('=')
+        .ok_or_else(|| format!("'{s}' is not FORMAT=FILE (e.g. yaml=changes.yaml)"))?;
+    let format = FormatArg::from_str(format, true).map_err(|_| {
+        format!("'{format}' is not a format (terminal, yaml, json, markdown, html)")
+    })?;
+    if file.is_empty() {
+        return Err(format!("'{s}' names no file"));
+    }
+    Ok((format, PathBuf::from(file)))
 }
 
 fn parse_ratio(s: &str) -> std::result::Result<f64, String> {
@@ -193,7 +224,7 @@ fn parse_ratio(s: &str) -> std::result::Result<f64, String> {
     if (0.0..=1.0).contains(&v) {
         Ok(v)
     } else {
-        Err(format!("{v} is not between 0 and 1"))
+        Err(format!("{v} is outside the allowed range, 0 to 1"))
     }
 }
 
@@ -288,7 +319,18 @@ impl Cli {
         if self.quiet && self.output.is_some() {
             return Err("-q writes no report; it cannot be given with -o".into());
         }
-        for (flag, target) in [("-o", &self.output), ("--write-accept", &self.write_accept)] {
+        if !self.write.is_empty() && (self.stat || self.show_paragraphs || self.series.is_some()) {
+            return Err(
+                "--write writes the report of two statements; it cannot be given with --stat, --show-paragraphs or --series".into(),
+            );
+        }
+        let targets = [
+            ("-o", self.output.as_ref()),
+            ("--write-accept", self.write_accept.as_ref()),
+        ]
+        .into_iter()
+        .chain(self.write.iter().map(|(_, path)| ("--write", Some(path))));
+        for (flag, target) in targets {
             let Some(target) = target else { continue };
             if let Some(input) = self.files.iter().find(|f| same_file(Path::new(f), target)) {
                 return Err(format!(

@@ -2,26 +2,30 @@
 //! compares them and writes the report. The binary only maps the outcome to
 //! an exit status.
 
-use std::io::{self, IsTerminal, Write};
+use std::io::{self, IsTerminal};
 use std::path::{Path, PathBuf};
 
 mod accept;
 mod args;
 mod git;
 mod output;
+mod pager;
+mod reports;
+mod usage;
 
 pub use args::{Cli, ColorWhen, FailOn, FormatArg, Generate, InputFormatArg, OrderArg, use_color};
+pub use usage::one_line;
 
 use crate::chrome::Chrome;
 use crate::commitments::lexicon::Lexicon;
 use crate::document::Document;
 use crate::error::{EXIT_CHANGED, EXIT_SAME, Error, Result};
 use crate::input::{self, ReadOptions};
-use crate::report::terminal::{self, Layout, Palette, terminal_safe};
+use crate::report::terminal::{Palette, terminal_safe};
 use crate::report::yaml;
 use crate::terms::Terms;
-use crate::{Options, Report, compare_owned};
-use accept::{accept_file, read_accept};
+use crate::{Options, compare_owned};
+use accept::{Accepted, accept_file, accept_legacy, read_accept};
 use output::{emit, emit_streamed, write_atomically, write_error};
 
 /// Runs the command line; returns the exit status.
@@ -84,7 +88,15 @@ pub fn run(cli: &Cli) -> Result<u8> {
     } else {
         Palette::plain()
     };
-    let width = cli.width.unwrap_or_else(|| terminal_width(to_terminal));
+    let destination = match (&cli.output, to_terminal) {
+        (Some(_), _) => pager::Destination::File,
+        (None, true) => pager::Destination::Terminal(
+            terminal_size::terminal_size().map(|(w, _)| usize::from(w.0)),
+        ),
+        (None, false) => pager::Destination::Pipe(pager::user_terminal_columns()),
+    };
+    let columns = std::env::var("COLUMNS").ok();
+    let width = pager::width(cli.width, columns.as_deref(), destination);
 
     if cli.show_paragraphs {
         let mut buf = Vec::new();
@@ -115,17 +127,29 @@ pub fn run(cli: &Cli) -> Result<u8> {
             ));
         }
     }
-    let options = options(cli)?;
+    let accepted = match &cli.accept {
+        Some(path) => read_accept(path)?,
+        None => Accepted::default(),
+    };
+    let mut options = options(cli)?;
+    options.accepted = accepted.set.clone();
     // The report holds what it shows: the documents' paragraphs go as soon
     // as the comparison has read them, before the commitments are matched
     // and the report is rendered.
-    let report = compare_owned(old, new, &options);
-    if let Some(path) = &cli.write_accept {
-        write_atomically(path, accept_file(&report).as_bytes()).map_err(|source| Error::Write {
-            path: path.display().to_string(),
-            source,
-        })?;
+    let mut report = compare_owned(old, new, &options);
+    if let Some(path) = &cli.accept
+        && accept_legacy(&mut report, &accepted) > 0
+    {
+        warn(&format!(
+            "{}: warning: fingerprints of an earlier version (a one-sentence paragraph and its commitment shared one); rewrite the file with --write-accept",
+            path.display()
+        ));
     }
+    if let Some(path) = &cli.write_accept {
+        write_atomically(path, accept_file(&report).as_bytes())
+            .map_err(|source| output::file_error(path, source))?;
+    }
+    reports::write_extra(cli, &report)?;
     let status = match &git {
         Some(git) => git.status(status(cli, &report)),
         None => status(cli, &report),
@@ -138,33 +162,18 @@ pub fn run(cli: &Cli) -> Result<u8> {
         return Ok(status);
     }
     // Every report is written as it is made: a large one is never whole in
-    // memory twice.
-    let write: fn(&mut dyn Write, &Report) -> io::Result<()> = match cli.format {
-        FormatArg::Terminal => {
-            let layout = Layout {
-                width,
-                all: cli.all,
-            };
-            emit_streamed(cli, |mut sink| {
-                terminal::render(&mut sink, &report, &palette, &layout).map(|()| sink)
-            })?;
-            return Ok(status);
-        }
-        FormatArg::Yaml => {
-            emit_streamed(cli, |sink| yaml::render_owned_to(report, sink))?;
-            return Ok(status);
-        }
-        FormatArg::Json => crate::report::json::write,
-        FormatArg::Markdown => {
-            let limit = (cli.markdown_limit > 0).then_some(cli.markdown_limit);
-            emit_streamed(cli, |mut sink| {
-                crate::report::markdown::write_capped(&mut *sink, &report, limit).map(|()| sink)
-            })?;
-            return Ok(status);
-        }
-        FormatArg::Html => crate::report::html::write,
-    };
-    emit_streamed(cli, |mut sink| write(&mut *sink, &report).map(|()| sink))?;
+    // memory twice (the YAML moves the report's texts into its document).
+    if cli.format == FormatArg::Yaml {
+        emit_streamed(cli, |sink| yaml::render_owned_to(report, sink))?;
+    } else {
+        let look = reports::Look {
+            palette: &palette,
+            width,
+        };
+        emit_streamed(cli, |mut sink| {
+            reports::render(cli, cli.format, &report, &look, &mut *sink).map(|()| sink)
+        })?;
+    }
     Ok(status)
 }
 
@@ -207,6 +216,8 @@ fn generate(cli: &Cli, what: Generate) -> Result<u8> {
             clap_mangen::Man::new(cmd.clone())
                 .render(&mut buf)
                 .map_err(|e| write_error(cli, e))?;
+            let page = String::from_utf8_lossy(&buf).into_owned();
+            buf = usage::with_synopsis(&page, &usage::man_synopsis(&cmd)).into_bytes();
             None
         }
         Generate::Bash => Some(Shell::Bash),
@@ -342,9 +353,12 @@ fn run_series(
         FormatArg::Yaml => {
             buf.extend_from_slice(crate::report::series::render_yaml(&report).as_bytes())
         }
+        FormatArg::Json => {
+            buf.extend_from_slice(crate::report::series::render_json(&report).as_bytes())
+        }
         other => {
             return Err(Error::Usage(format!(
-                "--format {} is for two statements; a series reports as terminal or yaml",
+                "--format {} is for two statements; a series reports as terminal, yaml or json",
                 format!("{other:?}").to_lowercase()
             )));
         }
@@ -363,15 +377,18 @@ fn other_is_empty(doc: &Document, old: &Document, new: &Document) -> bool {
 fn options(cli: &Cli) -> Result<Options> {
     // A report of one pair is shown (not a series, a count or nothing).
     let shown = !cli.quiet && !cli.stat && cli.series.is_none();
+    // The formats written: the one shown, and each --write.
+    let formats = shown
+        .then_some(cli.format)
+        .into_iter()
+        .chain(cli.write.iter().map(|(f, _)| *f));
     let mut options = Options {
-        accepted: match &cli.accept {
-            Some(path) => read_accept(path)?,
-            None => Default::default(),
-        },
         threshold: cli.threshold,
         chrome_rules: !cli.keep_chrome,
-        commitment_spans: shown && matches!(cli.format, FormatArg::Markdown | FormatArg::Html),
-        commitment_edits: shown && cli.format == FormatArg::Terminal,
+        commitment_spans: formats
+            .clone()
+            .any(|f| matches!(f, FormatArg::Markdown | FormatArg::Html)),
+        commitment_edits: formats.clone().any(|f| f == FormatArg::Terminal),
         ..Options::default()
     };
     if let Some(path) = &cli.lexicon {
@@ -415,22 +432,6 @@ fn chrome(cli: &Cli) -> Result<Chrome> {
         path: PathBuf::from("chrome.rules"),
         reason: e.to_string(),
     })
-}
-
-/// The report's width: the terminal's (COLUMNS first, as set by shells),
-/// or 100 columns when writing to a file or pipe.
-fn terminal_width(to_terminal: bool) -> usize {
-    if !to_terminal {
-        return 100;
-    }
-    let columns = std::env::var("COLUMNS")
-        .ok()
-        .and_then(|c| c.parse::<usize>().ok());
-    let size = terminal_size::terminal_size().map(|(w, _)| usize::from(w.0));
-    columns
-        .or(size)
-        .filter(|&c| c >= 40)
-        .map_or(100, |c| c.min(160))
 }
 
 #[cfg(test)]

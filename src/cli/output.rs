@@ -8,11 +8,38 @@ use super::Cli;
 use crate::error::{Error, Result};
 
 pub(super) fn write_error(cli: &Cli, source: io::Error) -> Error {
-    let path = cli
-        .output
-        .as_ref()
-        .map_or_else(|| "-".to_string(), |p| p.display().to_string());
-    Error::Write { path, source }
+    match &cli.output {
+        Some(path) => file_error(path, source),
+        None => Error::Write {
+            path: "-".into(),
+            source,
+        },
+    }
+}
+
+/// A failure to write `path`, with a plain reason: the folder that does not
+/// exist, permission denied, and so on.
+pub(super) fn file_error(path: &Path, source: io::Error) -> Error {
+    let folder = path
+        .parent()
+        .filter(|d| !d.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    let reason = match source.kind() {
+        io::ErrorKind::NotFound if !folder.is_dir() => {
+            format!("cannot write: no such folder {}", folder.display())
+        }
+        io::ErrorKind::PermissionDenied => "cannot write: permission denied".into(),
+        io::ErrorKind::IsADirectory => "cannot write: is a folder".into(),
+        _ => {
+            let text = source.to_string();
+            let text = text.split(" (os error").next().unwrap_or(&text);
+            format!("cannot write: {}", text.to_lowercase())
+        }
+    };
+    Error::Write {
+        path: path.display().to_string(),
+        source: io::Error::new(source.kind(), reason),
+    }
 }
 
 /// Writes the finished report to standard output or, atomically, to the
@@ -20,13 +47,10 @@ pub(super) fn write_error(cli: &Cli, source: io::Error) -> Error {
 /// -1`) is not an error: the run ends quietly with its usual status.
 pub(super) fn emit(cli: &Cli, bytes: &[u8]) -> Result<()> {
     match &cli.output {
-        None => {
-            let mut out = io::stdout().lock();
-            match out.write_all(bytes).and_then(|()| out.flush()) {
-                Err(e) if e.kind() != io::ErrorKind::BrokenPipe => Err(write_error(cli, e)),
-                _ => Ok(()),
-            }
-        }
+        None => match super::pager::write(pager(cli).as_ref(), bytes) {
+            Err(e) if e.kind() != io::ErrorKind::BrokenPipe => Err(write_error(cli, e)),
+            _ => Ok(()),
+        },
         Some(path) => write_atomically(path, bytes).map_err(|e| write_error(cli, e)),
     }
 }
@@ -40,6 +64,14 @@ pub(super) fn emit_streamed(
     const BUFFER: usize = 64 * 1024;
     let finish = |sink: io::Result<Box<dyn Write>>| sink.and_then(|mut sink| sink.flush());
     match &cli.output {
+        // A report for the pager is made whole first, to know its length.
+        None if pager(cli).is_some() => {
+            let buffer = Shared::default();
+            match finish(write(Box::new(buffer.clone()))) {
+                Err(e) if e.kind() != io::ErrorKind::BrokenPipe => Err(write_error(cli, e)),
+                _ => emit(cli, &buffer.0.borrow()),
+            }
+        }
         None => {
             let out = io::BufWriter::with_capacity(BUFFER, io::stdout());
             match finish(write(Box::new(out))) {
@@ -59,6 +91,27 @@ pub(super) fn emit_streamed(
             }
             result.map_err(|e| write_error(cli, e))
         }
+    }
+}
+
+/// The pager for a report to standard output, if any.
+fn pager(cli: &Cli) -> Option<super::pager::Pager> {
+    use std::io::IsTerminal;
+    let to_terminal = cli.output.is_none() && io::stdout().is_terminal();
+    super::pager::choose(cli.no_pager, to_terminal, |k| std::env::var_os(k))
+}
+
+/// A buffer the report is written into, read back once whole.
+#[derive(Clone, Default)]
+struct Shared(std::rc::Rc<std::cell::RefCell<Vec<u8>>>);
+
+impl Write for Shared {
+    fn write(&mut self, bytes: &[u8]) -> io::Result<usize> {
+        self.0.borrow_mut().extend_from_slice(bytes);
+        Ok(bytes.len())
+    }
+    fn flush(&mut self) -> io::Result<()> {
+        Ok(())
     }
 }
 

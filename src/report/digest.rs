@@ -9,8 +9,17 @@ use crate::model::{Commitment, CommitmentKind, Shift};
 /// How many merges, splits and moved sentences the digest names.
 const RESTRUCTURED_LISTED: usize = 3;
 
-/// How many words of a commitment the digest quotes.
-const QUOTE_WORDS: usize = 8;
+/// At most this many words of a commitment are quoted.
+const QUOTE_WORDS: usize = 16;
+
+/// A quote ends at the first full stop, colon or semicolon after this many
+/// words, or at the first comma after [`QUOTE_COMMA_MIN`] (a comma sooner
+/// is more often one of a list: "the United States, Japan, and the ROK").
+const QUOTE_PHRASE_MIN: usize = 3;
+const QUOTE_COMMA_MIN: usize = 8;
+
+/// A reworded commitment of at most this many words has every edit listed.
+const SHORT_COMMITMENT_WORDS: usize = 40;
 
 /// The digest lines of a report, most telling first. Empty when nothing
 /// changed.
@@ -136,18 +145,51 @@ fn quotes(commitments: &[&Commitment]) -> String {
         .join("; ")
 }
 
-/// The commitment from its verb on, cut to a few words; for a verb-final
-/// language (Korean, Japanese), from the clause's start.
+/// The commitment from its verb on (for a verb-final language, Korean or
+/// Japanese, from the clause's start) to the end of its first phrase: the
+/// first full stop, colon, semicolon or comma after a few words, so that the noun
+/// phrase the verb governs is quoted whole ("welcomed the launch of the
+/// trilateral working group on maritime security cooperation", not "…
+/// working group…"). Without such a stop within 16 words, the quote is
+/// cut there and does not end on a short lowercase word ("of", "the", "on")
+/// that would leave the phrase hanging.
 pub fn quote(c: &Commitment) -> String {
     let start = c.text.find(&c.verb).unwrap_or(0);
     let verb_final = c.text[start..].split_whitespace().count() <= 2;
     let start = if verb_final { 0 } else { start };
     let words: Vec<&str> = c.text[start..].split_whitespace().collect();
-    let cut = words.len() > QUOTE_WORDS;
-    let mut q = words[..words.len().min(QUOTE_WORDS)].join(" ");
+    let stop = words
+        .iter()
+        .take(QUOTE_WORDS)
+        .enumerate()
+        .find(|(k, w)| {
+            (w.ends_with([';', '.', ':']) && k + 1 >= QUOTE_PHRASE_MIN)
+                || (w.ends_with(',') && k + 1 >= QUOTE_COMMA_MIN)
+        })
+        .map(|(k, _)| k + 1);
+    let mut end = stop.unwrap_or_else(|| words.len().min(QUOTE_WORDS));
+    let cut = end < words.len();
+    if cut && stop.is_none() {
+        let hanging = |w: &str| w.chars().count() <= 3 && w.chars().all(|ch| ch.is_lowercase());
+        while end > QUOTE_COMMA_MIN && hanging(words[end - 1]) {
+            end -= 1;
+        }
+    }
+    let mut q = words[..end].join(" ");
     q = q.trim_end_matches([',', ';', '.', ':']).to_string();
     if cut {
         q.push('\u{2026}');
     }
     q
+}
+
+/// How many of a reworded commitment's `edits` to list: all of them for a
+/// short commitment (the one left out may be the edit that matters), else
+/// `shown`.
+pub fn edits_listed(commitment_words: usize, edits: usize, shown: usize) -> usize {
+    if commitment_words <= SHORT_COMMITMENT_WORDS {
+        edits
+    } else {
+        edits.min(shown)
+    }
 }

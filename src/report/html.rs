@@ -20,97 +20,7 @@ use super::sink::{self, Sink};
 use crate::{Report, SideInfo};
 
 /// The page's style sheet: light colors, readable measure, prints well.
-const STYLE: &str = r#"
-:root {
-  --ink: #1f2328; --muted: #57606a; --line: #d0d7de; --soft: #f6f8fa;
-  --del-bg: #ffebe9; --del-ink: #86181d; --ins-bg: #dafbe1; --ins-ink: #0f5323;
-  --added: #1a7f37; --removed: #cf222e; --reworded: #9a6700; --moved: #0969da;
-}
-* { box-sizing: border-box; }
-html { -webkit-text-size-adjust: 100%; }
-body { margin: 0; background: #fff; color: var(--ink);
-  font: 16px/1.55 system-ui, -apple-system, "Segoe UI", "Noto Sans", Roboto, "Helvetica Neue", Arial, sans-serif; }
-main { max-width: 76rem; margin: 0 auto; padding: 2rem 1.75rem 4rem; }
-h1 { font-size: 1.6rem; line-height: 1.25; margin: 0 0 1rem; }
-h2 { font-size: 1.25rem; margin: 2.5rem 0 .75rem; padding-bottom: .3rem; border-bottom: 1px solid var(--line); }
-h3 { font-size: 1.05rem; margin: 1.5rem 0 .5rem; }
-a { color: var(--moved); }
-.eyebrow { margin: 0; color: var(--muted); font-size: .85rem; letter-spacing: .04em; text-transform: uppercase; }
-.muted { color: var(--muted); }
-table { border-collapse: collapse; }
-.files { width: 100%; margin: .25rem 0 1rem; font-size: .95rem; }
-.files th, .files td { text-align: left; padding: .35rem .75rem .35rem 0; border-bottom: 1px solid var(--line); vertical-align: top; }
-.files thead th { color: var(--muted); font-weight: 600; font-size: .8rem; text-transform: uppercase; letter-spacing: .03em; }
-.files td.num, .terms td.num { text-align: right; font-variant-numeric: tabular-nums; }
-.path { font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; font-size: .88em; word-break: break-all; }
-.counts { display: flex; flex-wrap: wrap; gap: .5rem; list-style: none; padding: 0; margin: 0 0 .5rem; }
-.counts li { border: 1px solid var(--line); border-radius: 999px; padding: .15rem .75rem; font-size: .92rem; background: var(--soft); }
-.counts b { font-variant-numeric: tabular-nums; }
-.counts .added b { color: var(--added); } .counts .removed b { color: var(--removed); }
-.counts .reworded b { color: var(--reworded); } .counts .moved b { color: var(--moved); }
-.summary { display: grid; grid-template-columns: minmax(0, 2fr) minmax(0, 1fr); gap: 1.5rem; align-items: start; }
-.digest { background: #fff8c5; border: 1px solid #eed888; border-radius: 8px; padding: .75rem 1.25rem .75rem 2.25rem; margin: 0; }
-.digest li { margin: .3rem 0; }
-.terms { width: 100%; font-size: .9rem; }
-.terms th, .terms td { padding: .25rem .5rem; border-bottom: 1px solid var(--line); text-align: left; }
-.terms thead th { color: var(--muted); font-weight: 600; }
-.term-appeared, .term-more { color: var(--added); } .term-vanished, .term-fewer { color: var(--removed); }
-.commitments { list-style: none; padding: 0; margin: 0; }
-.commitments li { padding: .5rem 0; border-bottom: 1px solid var(--soft); max-width: 56rem; }
-.badge { display: inline-block; font-size: .75rem; font-weight: 600; border-radius: 4px; padding: 0 .4rem; margin-right: .35rem; border: 1px solid currentColor; text-transform: uppercase; letter-spacing: .03em; }
-.badge.stronger { color: var(--removed); } .badge.weaker { color: var(--moved); }
-.where { font-variant-numeric: tabular-nums; margin-right: .4rem; white-space: nowrap; }
-.notes { color: var(--muted); }
-.text { font-family: Charter, "Bitstream Charter", "Iowan Old Style", Georgia, "Noto Serif", "Times New Roman", serif; font-size: 1.05rem; line-height: 1.65; }
-.clause { margin: .3rem 0 0; font-size: 1rem; }
-del, ins { border-radius: 3px; padding: 0 .12em; -webkit-box-decoration-break: clone; box-decoration-break: clone; }
-del { background: var(--del-bg); color: var(--del-ink); text-decoration: line-through; text-decoration-color: rgba(134, 24, 29, .55); }
-del + ins { margin-left: .2em; }
-ins { background: var(--ins-bg); color: var(--ins-ink); text-decoration: underline; text-decoration-color: rgba(15, 83, 35, .45); text-underline-offset: .18em; }
-del.whole, ins.whole { display: block; padding: .5rem .75rem; border-radius: 6px; text-decoration: none; max-width: 48rem; }
-ins.whole { background: #effbf2; color: #14381f; }
-del.whole { background: #fff3f2; color: #5e1a1d; }
-.toc { display: flex; flex-wrap: wrap; gap: .35rem .5rem; list-style: none; padding: 0; margin: .5rem 0 1rem; font-size: .88rem; }
-.toc a { display: inline-block; text-decoration: none; border: 1px solid var(--line); border-radius: 6px; padding: .1rem .5rem; color: var(--ink); background: #fff; }
-.toc a:hover { border-color: var(--moved); }
-.toc .k { font-weight: 600; }
-.controls { border: 0; padding: 0; margin: 0 0 1rem; font-size: .92rem; display: flex; gap: 1rem; align-items: center; flex-wrap: wrap; }
-.controls legend { float: left; margin-right: .5rem; color: var(--muted); padding: 0; }
-.controls label { cursor: pointer; }
-.change { border: 1px solid var(--line); border-left: 4px solid var(--kind); border-radius: 8px; padding: .25rem 1.25rem 1rem; margin: 1.25rem 0; background: #fff; }
-.change.added { --kind: var(--added); } .change.removed { --kind: var(--removed); }
-.change.reworded { --kind: var(--reworded); } .change.moved { --kind: var(--moved); }
-.change h3 { margin: .75rem 0 .5rem; font-size: 1rem; }
-.change h3 .kind { color: var(--kind); text-transform: uppercase; font-size: .85rem; letter-spacing: .04em; margin-right: .35rem; }
-.change h3 .sim { color: var(--muted); font-weight: 400; margin-left: .35rem; }
-.anchor { color: var(--muted); text-decoration: none; margin-left: .4rem; font-weight: 400; opacity: .6; }
-.anchor:hover, .anchor:focus { opacity: 1; color: var(--moved); }
-.change:target { box-shadow: 0 0 0 3px rgba(9, 105, 218, .25); }
-.inline .text { margin: .25rem 0 0; max-width: 48rem; }
-.sbs { display: grid; grid-template-columns: minmax(0, 1fr) minmax(0, 1fr); gap: 1rem; margin-top: .9rem; }
-.sbs .col { background: var(--soft); border-radius: 6px; padding: .5rem .9rem .75rem; }
-.sbs .col p { margin: .25rem 0 0; }
-.col-head { font-size: .78rem; font-weight: 600; text-transform: uppercase; letter-spacing: .04em; color: var(--muted); }
-.empty { color: var(--muted); font-style: italic; }
-footer { margin-top: 3rem; color: var(--muted); font-size: .85rem; border-top: 1px solid var(--line); padding-top: .75rem; }
-body:has(#view-inline:checked) .sbs { display: none; }
-body:has(#view-sbs:checked) .inline { display: none; }
-body:has(#view-both:checked) .change.whole .sbs { display: none; }
-@media (max-width: 760px) {
-  main { padding: 1rem; }
-  .summary, .sbs { grid-template-columns: minmax(0, 1fr); }
-}
-@media print {
-  body { font-size: 10.5pt; }
-  main { max-width: none; padding: 0; }
-  .controls, .toc, .anchor { display: none; }
-  a { color: inherit; text-decoration: none; }
-  h2, h3 { break-after: avoid; }
-  .change, .commitments li, .digest { break-inside: avoid; }
-  .change { border-left-width: 3pt; }
-  * { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
-}
-"#;
+const STYLE: &str = include_str!("html.css");
 
 /// Renders a report as one self-contained HTML page, ending with a newline.
 pub fn render(report: &Report) -> String {
@@ -124,7 +34,9 @@ pub fn write(out: &mut dyn io::Write, report: &Report) -> io::Result<()> {
         "statement-diff: {} \u{2192} {}",
         report.old.path, report.new.path
     );
-    out.push_str("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n");
+    let (old_lang, new_lang) = languages(report);
+    let _ = writeln!(out, "<!DOCTYPE html>\n<html lang=\"{new_lang}\">");
+    out.push_str("<head>\n<meta charset=\"utf-8\">\n");
     out.push_str("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
     let _ = writeln!(
         out,
@@ -133,15 +45,16 @@ pub fn write(out: &mut dyn io::Write, report: &Report) -> io::Result<()> {
         env!("CARGO_PKG_VERSION")
     );
     let _ = writeln!(out, "<title>{}</title>", esc(&title));
-    let _ = writeln!(out, "<style>{STYLE}</style>\n</head>\n<body>\n<main>");
+    let _ = writeln!(out, "<style>\n{STYLE}</style>\n</head>\n<body>\n<main>");
     header(&mut out, report);
     if report.is_same() {
         out.push_str("<p class=\"text\">No changes: the two statements say the same thing.</p>\n");
     } else {
         summary(&mut out, report);
         commitments(&mut out, report);
-        paragraphs(&mut out, report);
+        paragraphs(&mut out, report, old_lang, new_lang);
     }
+    inputs(&mut out, report);
     let _ = writeln!(
         out,
         "<footer>{} {} \u{b7} paragraph similarity threshold {} \u{b7} page chrome rules {}</footer>",
@@ -385,7 +298,7 @@ fn place(change: &Change) -> String {
     }
 }
 
-fn paragraphs(out: &mut Sink<'_>, report: &Report) {
+fn paragraphs(out: &mut Sink<'_>, report: &Report, old_lang: &str, new_lang: &str) {
     if report.changes.is_empty() {
         return;
     }
@@ -408,15 +321,22 @@ fn paragraphs(out: &mut Sink<'_>, report: &Report) {
             crate::report::digest::plural(n)
         );
     }
+    // The radio buttons stand before the changes so that CSS alone shows
+    // one view: the inline redline by default, side by side when chosen.
     out.push_str(concat!(
-        "<fieldset class=\"controls\"><legend>View</legend>\n",
-        "<label><input type=\"radio\" name=\"view\" id=\"view-both\" checked> inline and side by side</label>\n",
-        "<label><input type=\"radio\" name=\"view\" id=\"view-inline\"> inline redline</label>\n",
-        "<label><input type=\"radio\" name=\"view\" id=\"view-sbs\"> side by side</label>\n",
-        "</fieldset>\n"
+        "<input type=\"radio\" class=\"view\" name=\"view\" id=\"view-inline\" checked>\n",
+        "<input type=\"radio\" class=\"view\" name=\"view\" id=\"view-sbs\">\n",
+        "<div class=\"controls\"><span class=\"muted\">View</span>\n",
+        "<label for=\"view-inline\">inline redline</label>\n",
+        "<label for=\"view-sbs\">side by side</label>\n",
+        "</div>\n"
     ));
+    let langs = Langs {
+        old: old_lang,
+        new: new_lang,
+    };
     for (k, change) in report.changes.iter().enumerate() {
-        change_block(out, k + 1, change);
+        change_block(out, k + 1, change, langs);
     }
     out.push_str("</section>\n");
 }
@@ -430,7 +350,14 @@ fn accepted_mark(accepted: bool) -> &'static str {
     }
 }
 
-fn change_block(out: &mut Sink<'_>, number: usize, change: &Change) {
+/// The language of each side, for the side-by-side columns.
+#[derive(Clone, Copy)]
+struct Langs<'a> {
+    old: &'a str,
+    new: &'a str,
+}
+
+fn change_block(out: &mut Sink<'_>, number: usize, change: &Change, langs: Langs<'_>) {
     let whole = change.spans.is_empty();
     let mut classes = vec![change.kind.name()];
     if whole {
@@ -506,7 +433,17 @@ fn change_block(out: &mut Sink<'_>, number: usize, change: &Change) {
 
     // Side by side.
     let column = |head: String, body: String| {
-        format!("<div class=\"col\"><div class=\"col-head\">{head}</div>{body}</div>")
+        let lang = if head.starts_with("old") {
+            langs.old
+        } else {
+            langs.new
+        };
+        let lang = if lang == langs.new {
+            String::new()
+        } else {
+            format!(" lang=\"{lang}\"")
+        };
+        format!("<div class=\"col\"{lang}><div class=\"col-head\">{head}</div>{body}</div>")
     };
     let old_col = match (&change.old, change.kind) {
         (None, _) => column(
@@ -554,6 +491,112 @@ fn change_block(out: &mut Sink<'_>, number: usize, change: &Change) {
         out,
         "<div class=\"sbs\">{old_col}{new_col}</div>\n</article>"
     );
+}
+
+/// The inputs: each file's SHA-256 (to verify the report against the
+/// files) and the blocks set aside as page chrome, collapsed.
+fn inputs(out: &mut Sink<'_>, report: &Report) {
+    let set_aside = report.old.set_aside.len() + report.new.set_aside.len();
+    let _ = writeln!(
+        out,
+        "<details class=\"inputs\" id=\"inputs\"><summary>Inputs: SHA-256 and {set_aside} block{} set aside as page chrome</summary>",
+        crate::report::digest::plural(set_aside)
+    );
+    for (name, info) in [("old", &report.old), ("new", &report.new)] {
+        let _ = writeln!(
+            out,
+            "<p><b>{name}</b> <span class=\"path\">{}</span><br>SHA-256 <code>{}</code> \u{b7} {} \u{b7} {}</p>",
+            esc(&info.path),
+            esc(&info.sha256),
+            info.format,
+            info.encoding
+        );
+        if !info.set_aside.is_empty() {
+            out.push_str("<ol>\n");
+            for block in &info.set_aside {
+                let line = if block.line > 0 {
+                    format!("line {}, ", block.line)
+                } else {
+                    String::new()
+                };
+                let _ = writeln!(
+                    out,
+                    "<li>{} <span class=\"muted\">({line}{})</span></li>",
+                    esc(&block.text),
+                    block.rule.name()
+                );
+            }
+            out.push_str("</ol>\n");
+        }
+    }
+    out.push_str("</details>\n");
+}
+
+/// The language of each side (BCP 47: "en", "ko", "ja"), from the script
+/// its paragraphs are written in.
+fn languages(report: &Report) -> (&'static str, &'static str) {
+    let mut old = Script::default();
+    let mut new = Script::default();
+    for change in &report.changes {
+        if let Some(o) = &change.old {
+            old.count(&o.text);
+        }
+        if let Some(n) = &change.new {
+            new.count(&n.text);
+        }
+    }
+    for u in &report.unchanged {
+        old.count(&u.old.text);
+        new.count(&u.old.text);
+    }
+    for (script, info) in [(&mut old, &report.old), (&mut new, &report.new)] {
+        if let Some(title) = &info.title {
+            script.count(title);
+        }
+    }
+    (old.language(), new.language())
+}
+
+/// Letters counted by script.
+#[derive(Default)]
+struct Script {
+    latin: usize,
+    hangul: usize,
+    kana: usize,
+    han: usize,
+}
+
+impl Script {
+    fn count(&mut self, text: &str) {
+        for c in text.chars() {
+            match c {
+                '\u{AC00}'..='\u{D7AF}' | '\u{1100}'..='\u{11FF}' | '\u{3130}'..='\u{318F}' => {
+                    self.hangul += 1
+                }
+                '\u{3040}'..='\u{30FF}' | '\u{31F0}'..='\u{31FF}' | '\u{FF66}'..='\u{FF9F}' => {
+                    self.kana += 1
+                }
+                '\u{4E00}'..='\u{9FFF}' | '\u{3400}'..='\u{4DBF}' => self.han += 1,
+                c if c.is_alphabetic() => self.latin += 1,
+                _ => {}
+            }
+        }
+    }
+
+    /// Korean when Hangul outweighs other letters, Japanese when kana
+    /// (with the kanji they go with) do, Chinese for Han alone, else English.
+    fn language(&self) -> &'static str {
+        let cjk = self.hangul + self.kana + self.han;
+        if cjk <= self.latin {
+            "en"
+        } else if self.hangul >= self.kana + self.han {
+            "ko"
+        } else if self.kana > 0 {
+            "ja"
+        } else {
+            "zh"
+        }
+    }
 }
 
 /// Writes spans as HTML: same text plain, deletions in `<del>`, insertions

@@ -6,6 +6,11 @@
 //! (reworded with their shift, added, dropped) and every paragraph change
 //! with its words redlined: `~~deleted~~ **inserted**`.
 //!
+//! Bold means one thing: words inserted. Struck-through means words
+//! deleted. Labels are headings (`#### Reworded`) or plain text
+//! (`Paragraphs: …`, `· stronger`), never bold, so a bold word is always an
+//! insertion.
+//!
 //! Edits are widened to whole words ("ROK-Japan" → "ROK-U.S.-Japan" reads
 //! `~~ROK-Japan~~ **ROK-U.S.-Japan**`), so every `~~` and `**` stands next to
 //! a space or a line end and always renders, whatever punctuation the words
@@ -53,8 +58,10 @@ pub fn write_capped(
 ) -> io::Result<()> {
     let mut out = Sink::new(out);
     header(&mut out, report);
+    let inputs = inputs(report);
     if report.is_same() {
         out.push_str("\nNo changes: the two statements say the same thing.\n");
+        out.push_str(&inputs);
         return out.finish();
     }
     let digest = crate::report::digest::digest(report);
@@ -85,14 +92,54 @@ pub fn write_capped(
             } else {
                 0
             };
-            if out.len() + block.len() + more > limit {
+            if out.len() + block.len() + more + inputs.len() > limit {
                 out.push_str(&cut);
                 break;
             }
             out.push_str(&block);
         }
     }
+    out.push_str(&inputs);
     out.finish()
+}
+
+/// The inputs, collapsed: each file's SHA-256 (to verify the report) and
+/// the blocks set aside as page chrome.
+fn inputs(report: &Report) -> String {
+    let n = report.old.set_aside.len() + report.new.set_aside.len();
+    let mut out = format!(
+        "\n<details><summary>Inputs: SHA-256 and {n} block{} set aside as page chrome</summary>\n\n",
+        crate::report::digest::plural(n)
+    );
+    for (name, info) in [("old", &report.old), ("new", &report.new)] {
+        out.push_str(&format!(
+            "- {name} {} \u{b7} SHA-256 `{}` \u{b7} {}, {}\n",
+            escape(&info.path),
+            info.sha256,
+            info.format,
+            info.encoding
+        ));
+        for (k, block) in info.set_aside.iter().enumerate() {
+            let line = if block.line > 0 {
+                format!("line {}, ", block.line)
+            } else {
+                String::new()
+            };
+            let words: Vec<&str> = block.text.split_whitespace().collect();
+            let mut text = words[..words.len().min(SUMMARY_WORDS)].join(" ");
+            if words.len() > SUMMARY_WORDS {
+                text.push('\u{2026}');
+            }
+            out.push_str(&format!(
+                "  {}. {} ({line}{})\n",
+                k + 1,
+                escape(&text),
+                block.rule.name()
+            ));
+        }
+    }
+    out.push_str("\n</details>\n");
+    out
 }
 
 /// The line that ends a capped paragraph view.
@@ -132,7 +179,7 @@ fn header(out: &mut Sink<'_>, report: &Report) {
     }
     let s = report.summary;
     out.push_str(&format!(
-        "**Paragraphs:** {} unchanged \u{b7} {} added \u{b7} {} removed \u{b7} {} reworded \u{b7} {} moved\n",
+        "Paragraphs: {} unchanged \u{b7} {} added \u{b7} {} removed \u{b7} {} reworded \u{b7} {} moved\n",
         s.unchanged, s.added, s.removed, s.reworded, s.moved
     ));
 }
@@ -173,7 +220,7 @@ fn commitments(out: &mut Sink<'_>, report: &Report) {
         dropped.len()
     ));
     if !reworded.is_empty() {
-        out.push_str("\n**Reworded**\n\n");
+        out.push_str("\n#### Reworded\n\n");
         for c in &reworded {
             out.push_str(&format!("- {}\n", reworded_commitment(c)));
         }
@@ -182,7 +229,7 @@ fn commitments(out: &mut Sink<'_>, report: &Report) {
         if list.is_empty() {
             continue;
         }
-        out.push_str(&format!("\n**{label}**\n\n"));
+        out.push_str(&format!("\n#### {label}\n\n"));
         for c in list.iter() {
             let clause = if new_side { &c.new } else { &c.old };
             if let Some(clause) = clause {
@@ -208,7 +255,7 @@ fn reworded_commitment(c: &CommitmentChange) -> String {
         _ => String::new(),
     };
     if let Some(shift) = c.shift {
-        line.push_str(&format!(" \u{b7} **{}**", shift.name()));
+        line.push_str(&format!(" \u{b7} {} language", shift.name()));
     }
     if c.review.accepted {
         line.push_str(" \u{b7} accepted");
@@ -234,7 +281,8 @@ fn commitment_excerpts(spans: &[Span], new: &Commitment) -> String {
             escape(&crate::report::digest::quote(new))
         );
     }
-    let shown = excerpts.len().min(COMMITMENT_EXCERPTS);
+    let words = new.text.split_whitespace().count();
+    let shown = crate::report::digest::edits_listed(words, excerpts.len(), COMMITMENT_EXCERPTS);
     // Neighbouring excerpts end and start with an ellipsis: write one.
     let mut text = excerpts[..shown]
         .iter()

@@ -5,9 +5,10 @@ use std::io::{self, Write};
 
 use owo_colors::{OwoColorize, Style};
 use serde::{Deserialize, Serialize};
-use unicode_width::UnicodeWidthChar;
+use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
-use super::terminal::{Palette, terminal_safe};
+use super::schema::{Settings, YamlTerm};
+use super::terminal::{Palette, Piece, terminal_safe, words, wrapped};
 use super::yaml::{Tool, YamlEdit, YamlSummary, to_yaml};
 use crate::series::{Lineage, SeriesReport, State};
 
@@ -21,6 +22,9 @@ pub struct YamlSeries {
     pub schema: String,
     /// The tool that wrote it.
     pub tool: Tool,
+    /// The settings used.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub settings: Option<Settings>,
     /// The rounds in order.
     pub rounds: Vec<YamlRound>,
     /// Each round compared with the next.
@@ -49,6 +53,15 @@ pub struct YamlRound {
     /// Place, when found.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub place: Option<String>,
+    /// The format read (text, html, markdown).
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub format: String,
+    /// The encoding read.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub encoding: String,
+    /// SHA-256 of the file as read (hex), to verify the report against it.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub sha256: String,
 }
 
 /// One step.
@@ -62,6 +75,12 @@ pub struct YamlStep {
     pub summary: YamlSummary,
     /// Commitment counts.
     pub commitments: YamlCommitmentCounts,
+    /// Key terms mentioned on either side of the step.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub terms: Vec<YamlTerm>,
+    /// The step's digest: what changed, in a few lines.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub digest: Vec<String>,
 }
 
 /// Commitment counts of a step.
@@ -132,6 +151,10 @@ impl YamlSeries {
                 name: env!("CARGO_PKG_NAME").into(),
                 version: env!("CARGO_PKG_VERSION").into(),
             },
+            settings: Some(Settings {
+                threshold: report.settings.threshold,
+                chrome_rules: report.settings.chrome_rules,
+            }),
             rounds: report
                 .rounds
                 .iter()
@@ -143,6 +166,9 @@ impl YamlSeries {
                     title: r.title.clone(),
                     date: r.date.clone(),
                     place: r.place.clone(),
+                    format: r.format.into(),
+                    encoding: r.encoding.into(),
+                    sha256: r.sha256.clone(),
                 })
                 .collect(),
             steps: report
@@ -158,6 +184,18 @@ impl YamlSeries {
                         added: s.commitments[2],
                         dropped: s.commitments[3],
                     },
+                    terms: s
+                        .report
+                        .terms
+                        .iter()
+                        .map(|t| YamlTerm {
+                            term: t.term.clone(),
+                            old: t.old,
+                            new: t.new,
+                            change: t.change().into(),
+                        })
+                        .collect(),
+                    digest: super::digest::digest(&s.report),
                 })
                 .collect(),
             paragraphs: report.paragraphs.iter().map(lineage).collect(),
@@ -169,6 +207,17 @@ impl YamlSeries {
 /// Renders a series as YAML.
 pub fn render_yaml(report: &SeriesReport) -> String {
     to_yaml(&YamlSeries::from_report(report))
+}
+
+/// Renders a series as JSON: the same document as the YAML.
+pub fn render_json(report: &SeriesReport) -> String {
+    match serde_json::to_string_pretty(&YamlSeries::from_report(report)) {
+        Ok(text) => text + "\n",
+        Err(e) => format!(
+            "{{\"error\": {}}}\n",
+            serde_json::Value::String(e.to_string())
+        ),
+    }
 }
 
 /// `--stat` for a series: one line of counts per step, as for a pair.
@@ -222,7 +271,14 @@ fn fit(text: &str, width: usize) -> String {
     out
 }
 
-/// Writes the terminal timeline.
+/// Columns of a round in the matrix, and the fewest columns a lineage's
+/// text is given before the rounds are folded into blocks.
+const COLUMN: usize = 3;
+const LABEL_MIN: usize = 24;
+
+/// Writes the terminal timeline, every line within `width`: the rounds and
+/// steps wrap, and a matrix of more rounds than fit beside its texts is
+/// folded into blocks of rounds.
 pub fn render_terminal(
     out: &mut impl Write,
     report: &SeriesReport,
@@ -234,48 +290,71 @@ pub fn render_terminal(
     for (i, r) in report.rounds.iter().enumerate() {
         let mut detail = vec![format!("{} paragraphs", r.paragraphs)];
         if let Some(date) = &r.date {
-            detail.push(date.clone());
+            detail.push(terminal_safe(date).into_owned());
         }
         if let Some(place) = &r.place {
             detail.push(terminal_safe(place).into_owned());
         }
-        let title = terminal_safe(r.title.as_deref().unwrap_or(""));
-        writeln!(
-            out,
-            "  {:>2}  {}  {}  {}",
-            i + 1,
-            terminal_safe(&r.path).style(p.strong),
-            title,
-            format!("({})", detail.join(", ")).style(p.dim)
-        )?;
+        let number = format!("  {:>2}", i + 1);
+        write!(out, "{number}")?;
+        let mut pieces = vec![Piece {
+            text: terminal_safe(&r.path).into_owned(),
+            style: p.strong,
+            gap: 2,
+        }];
+        if let Some(title) = &r.title {
+            pieces.extend(words(&terminal_safe(title), Style::new(), 2));
+        }
+        pieces.extend(words(&format!("({})", detail.join(", ")), p.dim, 2));
+        wrapped(out, &pieces, number.len(), number.len() + 2, width)?;
     }
-    let column = 3;
-    let label = width.saturating_sub(4 + n * column).max(20);
+    let longest = report
+        .paragraphs
+        .iter()
+        .chain(&report.commitments)
+        .map(|l| UnicodeWidthStr::width(l.text.as_str()) + 1)
+        .max()
+        .unwrap_or(0);
+    // Rounds per block: as many as fit beside the shortest label.
+    let per_block = (width.saturating_sub(4 + LABEL_MIN) / COLUMN).clamp(1, n.max(1));
+    let blocks: Vec<std::ops::Range<usize>> = (0..n)
+        .step_by(per_block)
+        .map(|start| start..(start + per_block).min(n))
+        .collect();
     for (name, lineages) in [
         ("Paragraphs", &report.paragraphs),
         ("Commitments", &report.commitments),
     ] {
-        writeln!(out)?;
-        write!(out, "{}", fit(name, label + 2).style(p.strong))?;
-        for i in 0..n {
-            write!(out, "{:>column$}", i + 1)?;
-        }
-        writeln!(out)?;
-        let steady = lineages
-            .iter()
-            .filter(|l| !l.changed() && l.first() == 0 && l.cells.iter().all(|c| c.state.present()))
-            .count();
-        for l in lineages
+        let shown: Vec<&Lineage> = lineages
             .iter()
             .filter(|l| l.changed() || l.first() > 0 || !l.cells.iter().all(|c| c.state.present()))
-        {
-            write!(out, "  {}", fit(&l.text, label))?;
-            for cell in &l.cells {
-                let (g, style) = glyph(cell.state, p);
-                write!(out, "  {}", g.style(style))?;
+            .collect();
+        for rounds in &blocks {
+            let label = width
+                .saturating_sub(4 + rounds.len() * COLUMN)
+                .min(longest)
+                .max(LABEL_MIN.min(width.saturating_sub(4 + COLUMN)));
+            writeln!(out)?;
+            let heading = if blocks.len() > 1 {
+                format!("{name}, rounds {}\u{2013}{}", rounds.start + 1, rounds.end)
+            } else {
+                name.to_string()
+            };
+            write!(out, "{}", fit(&heading, label + 2).style(p.strong))?;
+            for i in rounds.clone() {
+                write!(out, "{:>COLUMN$}", i + 1)?;
             }
             writeln!(out)?;
+            for l in &shown {
+                write!(out, "  {}", fit(&l.text, label))?;
+                for cell in &l.cells[rounds.clone()] {
+                    let (g, style) = glyph(cell.state, p);
+                    write!(out, "{:>pad$}{}", "", g.style(style), pad = COLUMN - 1)?;
+                }
+                writeln!(out)?;
+            }
         }
+        let steady = lineages.len() - shown.len();
         if steady > 0 {
             let what = if name == "Paragraphs" {
                 "paragraph"
@@ -291,33 +370,57 @@ pub fn render_terminal(
         }
     }
     writeln!(out)?;
-    writeln!(
-        out,
-        "{}",
-        "  + new  = same  ~ reworded  \u{2195} moved  - gone  \u{21ba} returned  \u{b7} absent"
-            .style(p.dim)
-    )?;
+    let legend =
+        "+ new  = same  ~ reworded  \u{2195} moved  - gone  \u{21ba} returned  \u{b7} absent";
+    write!(out, "  ")?;
+    wrapped(out, &words(legend, p.dim, 0), 2, 2, width)?;
     writeln!(out)?;
     writeln!(out, "{}", "Steps".style(p.strong))?;
     for s in &report.steps {
         let m = s.summary;
         let c = s.commitments;
-        writeln!(
-            out,
-            "  {:>2}\u{2192}{:<2}  {} unchanged \u{b7} {} added \u{b7} {} removed \u{b7} {} reworded \u{b7} {} moved   {}",
-            s.from + 1,
-            s.from + 2,
-            m.unchanged,
-            m.added,
-            m.removed,
-            m.reworded,
-            m.moved,
-            format!(
-                "commitments: {} kept \u{b7} {} reworded \u{b7} {} added \u{b7} {} dropped",
-                c[0], c[1], c[2], c[3]
-            )
-            .style(p.dim)
-        )?;
+        let step = format!("  {:>2}\u{2192}{:<2}", s.from + 1, s.from + 2);
+        write!(out, "{step}")?;
+        let step_width = UnicodeWidthStr::width(step.as_str());
+        let counts = [
+            format!("{} unchanged", m.unchanged),
+            format!("{} added", m.added),
+            format!("{} removed", m.removed),
+            format!("{} reworded", m.reworded),
+            format!("{} moved", m.moved),
+        ];
+        let mut pieces = Vec::new();
+        for (k, text) in counts.into_iter().enumerate() {
+            if k > 0 {
+                pieces.push(Piece {
+                    text: "\u{b7}".into(),
+                    style: Style::new(),
+                    gap: 1,
+                });
+            }
+            pieces.push(Piece {
+                text,
+                style: Style::new(),
+                gap: if k == 0 { 2 } else { 1 },
+            });
+        }
+        let commitments = format!(
+            "commitments: {} kept \u{b7} {} reworded \u{b7} {} added \u{b7} {} dropped",
+            c[0], c[1], c[2], c[3]
+        );
+        pieces.extend(words(&commitments, p.dim, 3));
+        let indent = step_width + 2;
+        wrapped(out, &pieces, step_width, indent, width)?;
+        for line in super::digest::digest(&s.report) {
+            write!(out, "{:indent$}", "")?;
+            let mut pieces = vec![Piece {
+                text: "\u{b7}".into(),
+                style: p.dim,
+                gap: 0,
+            }];
+            pieces.extend(words(&terminal_safe(&line), Style::new(), 1));
+            wrapped(out, &pieces, indent, indent + 2, width)?;
+        }
     }
     Ok(())
 }

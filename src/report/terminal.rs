@@ -168,7 +168,7 @@ pub fn render(
     layout: &Layout,
 ) -> io::Result<()> {
     let report = &sanitized(report);
-    header(out, report, palette)?;
+    header(out, report, palette, layout.width)?;
     if report.is_same() {
         writeln!(out)?;
         writeln!(
@@ -248,7 +248,12 @@ fn commitments(out: &mut impl Write, report: &Report, p: &Palette, width: usize)
                 .unwrap_or_default();
             let text = match (&c.old, &c.new) {
                 (Some(_), Some(n)) => {
-                    format!("\u{201c}{}\u{201d}{}", quote(n), what_changed(&c.edits))
+                    let words = n.text.split_whitespace().count();
+                    format!(
+                        "\u{201c}{}\u{201d}{}",
+                        quote(n),
+                        what_changed(&c.edits, words)
+                    )
                 }
                 (Some(o), None) => format!("\u{201c}{}\u{201d}", quote(o)),
                 (None, Some(n)) => format!("\u{201c}{}\u{201d}", quote(n)),
@@ -277,17 +282,18 @@ fn commitments(out: &mut impl Write, report: &Report, p: &Palette, width: usize)
     Ok(())
 }
 
-fn header(out: &mut impl Write, report: &Report, p: &Palette) -> io::Result<()> {
-    side_line(out, "old", &report.old, p)?;
-    side_line(out, "new", &report.new, p)?;
+fn header(out: &mut impl Write, report: &Report, p: &Palette, width: usize) -> io::Result<()> {
+    side_line(out, "old", &report.old, p, width)?;
+    side_line(out, "new", &report.new, p, width)?;
     for (name, info) in [("old", &report.old), ("new", &report.new)] {
         let n = info.set_aside.len();
         if n > 0 {
             let what = if n == 1 { "block" } else { "blocks" };
-            let line = format!(
-                "{INDENT}set aside {n} {what} of page chrome in {name} (see --show-paragraphs)"
-            );
-            writeln!(out, "{}", line.style(p.dim))?;
+            let line =
+                format!("set aside {n} {what} of page chrome in {name} (see --show-paragraphs)");
+            write!(out, "{INDENT}")?;
+            let pieces = words(&line, p.dim, 0);
+            wrapped(out, &pieces, INDENT.len(), INDENT.len() + 2, width)?;
         }
     }
     let s = report.summary;
@@ -298,22 +304,77 @@ fn header(out: &mut impl Write, report: &Report, p: &Palette) -> io::Result<()> 
         (s.reworded, "reworded", p.reworded),
         (s.moved, "moved", p.moved),
     ];
-    write!(out, "  ")?;
+    let mut pieces = Vec::new();
     for (k, (n, label, style)) in counts.iter().enumerate() {
         if k > 0 {
-            write!(out, "{}", " \u{b7} ".style(p.dim))?;
+            pieces.push(Piece {
+                text: "\u{b7}".into(),
+                style: p.dim,
+                gap: 1,
+            });
         }
-        let text = format!("{n} {label}");
-        if *n > 0 && k > 0 {
-            write!(out, "{}", text.style(*style))?;
+        pieces.push(Piece {
+            text: format!("{n} {label}"),
+            style: if *n > 0 && k > 0 { *style } else { p.dim },
+            gap: if k == 0 { 2 } else { 1 },
+        });
+    }
+    wrapped(out, &pieces, 0, 2, width)
+}
+
+/// A word to wrap, in its style, after `gap` spaces (when on the same line).
+pub(super) struct Piece {
+    pub(super) text: String,
+    pub(super) style: Style,
+    pub(super) gap: usize,
+}
+
+/// The words of `text` as pieces in `style`, the first after `gap` spaces.
+pub(super) fn words(text: &str, style: Style, gap: usize) -> Vec<Piece> {
+    text.split_whitespace()
+        .enumerate()
+        .map(|(k, w)| Piece {
+            text: w.to_string(),
+            style,
+            gap: if k == 0 { gap } else { 1 },
+        })
+        .collect()
+}
+
+/// Writes pieces from `column` on, wrapped to `width`, continuation lines
+/// indented by `indent`; ends the line.
+pub(super) fn wrapped(
+    out: &mut impl Write,
+    pieces: &[Piece],
+    mut column: usize,
+    indent: usize,
+    width: usize,
+) -> io::Result<()> {
+    let mut line_start = true;
+    for piece in pieces {
+        let w = UnicodeWidthStr::width(piece.text.as_str());
+        if !line_start && column + piece.gap + w > width && column > indent {
+            writeln!(out)?;
+            write!(out, "{:indent$}", "")?;
+            column = indent;
         } else {
-            write!(out, "{}", text.style(p.dim))?;
+            write!(out, "{:gap$}", "", gap = piece.gap)?;
+            column += piece.gap;
         }
+        write!(out, "{}", piece.text.style(piece.style))?;
+        column += w;
+        line_start = false;
     }
     writeln!(out)
 }
 
-fn side_line(out: &mut impl Write, name: &str, info: &SideInfo, p: &Palette) -> io::Result<()> {
+fn side_line(
+    out: &mut impl Write,
+    name: &str,
+    info: &SideInfo,
+    p: &Palette,
+    width: usize,
+) -> io::Result<()> {
     let mut detail = vec![format!("{} paragraphs", info.paragraphs)];
     if let Some(date) = &info.date {
         detail.push(date.clone());
@@ -324,22 +385,35 @@ fn side_line(out: &mut impl Write, name: &str, info: &SideInfo, p: &Palette) -> 
     if info.format != "text" {
         detail.push(info.format.to_string());
     }
-    write!(
-        out,
-        "{} {}",
-        format!("{name}:").style(p.dim),
-        info.path.style(p.strong)
-    )?;
+    let label = format!("{name}:");
+    write!(out, "{}", label.style(p.dim))?;
+    let mut pieces = vec![Piece {
+        text: info.path.clone(),
+        style: p.strong,
+        gap: 1,
+    }];
     if let Some(title) = &info.title {
-        write!(out, "  {}", title)?;
+        pieces.extend(words(title, Style::new(), 2));
     }
-    writeln!(out, "  {}", format!("({})", detail.join(", ")).style(p.dim))
+    let column = label.len();
+    // The details stay together when they fit on a line of their own.
+    let detail = format!("({})", detail.join(", "));
+    if UnicodeWidthStr::width(detail.as_str()) + column < width {
+        pieces.push(Piece {
+            text: detail,
+            style: p.dim,
+            gap: 2,
+        });
+    } else {
+        pieces.extend(words(&detail, p.dim, 2));
+    }
+    wrapped(out, &pieces, column, column + 1, width)
 }
 
-/// The first word edits between two commitments: " (recent → continued;
-/// + with Russia)".
-fn what_changed(edits: &[crate::model::Edit]) -> String {
-    const SHOWN: usize = 2;
+/// The word edits between two commitments: " (recent → continued;
+/// + with Russia)"; every one for a short commitment, else the first few.
+fn what_changed(edits: &[crate::model::Edit], words: usize) -> String {
+    let shown = crate::report::digest::edits_listed(words, edits.len(), 2);
     let cut = |s: &str| {
         let words: Vec<&str> = s.split_whitespace().collect();
         if words.len() > 6 {
@@ -350,15 +424,15 @@ fn what_changed(edits: &[crate::model::Edit]) -> String {
     };
     let mut parts: Vec<String> = edits
         .iter()
-        .take(SHOWN)
+        .take(shown)
         .map(|e| match (e.deleted.is_empty(), e.inserted.is_empty()) {
             (true, _) => format!("+ {}", cut(&e.inserted)),
             (_, true) => format!("\u{2212} {}", cut(&e.deleted)),
             _ => format!("{} \u{2192} {}", cut(&e.deleted), cut(&e.inserted)),
         })
         .collect();
-    if edits.len() > SHOWN {
-        parts.push(format!("{} more", edits.len() - SHOWN));
+    if edits.len() > shown {
+        parts.push(format!("{} more", edits.len() - shown));
     }
     if parts.is_empty() {
         String::new()
