@@ -12,9 +12,11 @@
 
 mod cjk;
 mod clause;
+mod forms;
 pub mod lexicon;
 mod list;
 mod matching;
+mod predicate;
 mod shift;
 mod stem;
 
