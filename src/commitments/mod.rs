@@ -17,6 +17,7 @@ pub mod lexicon;
 mod list;
 mod matching;
 mod predicate;
+mod scope;
 mod shift;
 mod stem;
 

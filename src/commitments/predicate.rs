@@ -484,14 +484,21 @@ pub(super) fn modal_predicate(
         })
     };
     // After a coordinator, the subject is the clause's before it.
-    if COORDINATORS.contains(&prev) && !before.is_empty() && !has_break(s.gap(b)) {
-        return found();
+    if COORDINATORS.contains(&prev) && !has_break(s.gap(b)) {
+        // Unless it is inside a clause that one reports ("shared their
+        // views that the Memorandum … and will serve …").
+        return match before.last() {
+            Some(p) if !(p.hit.end..b).any(|i| s.word(i) == "that") => found(),
+            _ => None,
+        };
     }
     if has_break(s.gap(b)) {
         return None;
     }
     // A clause of its own: no predicate before it, or one ended by a
-    // coordinator before this clause's subject ("…, and we will …").
+    // comma and a coordinator before this clause's subject ("…, and we
+    // will …"), with no "that" between (a clause that one reports: "pledged
+    // that the ROK, the U.S., and Japan will …").
     let start = s.clause_start(b);
     let subject_start = (start..b)
         .rev()
@@ -501,18 +508,30 @@ pub(super) fn modal_predicate(
         None => true,
         Some(p) => {
             p.hit.end <= subject_start
-                && subject_start > 0
+                && subject_start >= 2
                 && COORDINATORS.contains(&s.word(subject_start - 1))
+                && has_break(s.gap(subject_start - 1))
+                && !(p.hit.end..subject_start).any(|i| s.word(i) == "that")
         }
     };
-    if !own_clause || subject_start >= b || !s.noun_phrase(subject_start, b) {
+    // A consequence of a condition ("If the DPRK …, it will bear …") is no
+    // promise.
+    let conditional = matches!(s.word(0), "if" | "unless" | "should");
+    if conditional || !own_clause || subject_start >= b || !s.noun_phrase(subject_start, b) {
         return None;
     }
     // The subject is an actor: "we", a capitalized name or title, or a
-    // word the lexicon lists ("countries", "ministers").
-    let actor = matches!(prev, "we" | "they" | "i")
-        || s.capitalized(b - 1)
-        || (subject_start..b)
-            .any(|i| matches!(s.word(i), "our" | "we") || s.is_kind(i, EntryKind::Subject));
+    // word the lexicon lists ("countries", "ministers"), read at the
+    // subject's head (before a preposition: "declarations with North
+    // Korea" is no actor).
+    let head = (subject_start..b)
+        .find(|&i| PREPOSITIONS.contains(&s.word(i)))
+        .unwrap_or(b)
+        .saturating_sub(1)
+        .max(subject_start);
+    let actor = matches!(s.word(head), "we" | "they" | "i")
+        || s.capitalized(head)
+        || s.is_kind(head, EntryKind::Subject)
+        || (subject_start..head).any(|i| matches!(s.word(i), "our" | "we"));
     actor.then(found).flatten()
 }

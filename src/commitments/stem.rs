@@ -191,6 +191,12 @@ fn stem(word: &str) -> String {
     out
 }
 
+/// How many informative words of a promise make its head.
+const HEAD: usize = 6;
+
+/// How much the heads' similarity counts against the whole clauses'.
+const HEAD_WEIGHT: f64 = 0.7;
+
 /// Words that say little about what a commitment is about.
 const STOP: &[&str] = &[
     "the", "a", "an", "of", "to", "and", "in", "on", "for", "with", "by", "at", "as", "that",
@@ -312,9 +318,29 @@ impl Stems {
         &self.numbered[self.new_which[j] as usize]
     }
 
-    /// Weighted Dice similarity of two stem multisets. `count` is scratch
-    /// space, one zero per stem, left zero.
+    /// How similar two commitments' promises are: the weighted Dice
+    /// similarity of their stems, or of the first words of what they
+    /// promise (the verb's level and the head of its object: "condemned the
+    /// DPRK's recent ballistic missile launches" and "condemned the DPRK's
+    /// numerous ballistic missile launches this year, each of which …"),
+    /// whichever is higher. `count` is scratch space, one zero per stem,
+    /// left zero.
     pub(super) fn similarity(&self, a: &[u32], b: &[u32], count: &mut [i32]) -> f64 {
+        let whole = self.dice(a, b, count);
+        let head = |stems: &[u32]| -> Vec<u32> {
+            let mut out: Vec<u32> = stems.first().copied().into_iter().collect();
+            out.extend(self.informative(&stems[1.min(stems.len())..]).take(HEAD));
+            out
+        };
+        let (ha, hb) = (head(a), head(b));
+        if ha.len() <= HEAD / 2 || hb.len() <= HEAD / 2 {
+            return whole;
+        }
+        whole.max(HEAD_WEIGHT * self.dice(&ha, &hb, count))
+    }
+
+    /// Weighted Dice similarity of two stem multisets.
+    fn dice(&self, a: &[u32], b: &[u32], count: &mut [i32]) -> f64 {
         for &s in a {
             count[s as usize] += 1;
         }
