@@ -33,16 +33,14 @@ fn asks_or_heads(sentence: &str, tokens: &[Token<'_>]) -> bool {
     if sentence.trim_end().ends_with(['?', '\u{ff1f}']) {
         return true;
     }
-    let long: Vec<&str> = tokens
-        .iter()
-        .map(|t| t.word)
-        .filter(|w| w.len() > 3 && w.bytes().all(|b| b.is_ascii_alphabetic()))
-        .collect();
-    let capitalized = long
-        .iter()
-        .filter(|w| w.starts_with(|c: char| c.is_ascii_uppercase()))
-        .count();
-    long.len() >= 3 && capitalized * 5 >= long.len() * 4
+    let (mut long, mut capitalized) = (0, 0);
+    for t in tokens {
+        if t.word.len() > 3 && t.word.bytes().all(|b| b.is_ascii_alphabetic()) {
+            long += 1;
+            capitalized += usize::from(t.word.as_bytes()[0].is_ascii_uppercase());
+        }
+    }
+    long >= 3 && capitalized * 5 >= long * 4
 }
 
 pub(super) fn extract_sentence(

@@ -81,73 +81,75 @@ pub(super) fn numbers_not_in(a: &[String], b: &[String]) -> Vec<String> {
         .collect()
 }
 
-/// What a commitment promises, for similarity: its clause without its
+/// The stemmed words of what a commitment promises, for similarity, each
+/// followed by a space (one string: thousands of commitments, not a million
+/// allocations), after a word for the verb's level: the clause without its
 /// subject and its verb phrase ("The Ministers strongly condemned the
 /// launch" promises "the launch"), so that shared subject words never make
 /// a pair and a clause whose verb changed but whose object stayed is one.
-fn promise_of(c: &Commitment) -> String {
+/// Made when commitments are matched, not kept with them.
+///
+/// An introductory phrase counts ("With the Panel of Experts no longer
+/// monitoring sanctions, they affirmed …" often carries words the old
+/// clause had after its verb).
+fn stems_of(c: &Commitment) -> String {
     let folded = fold_typography_cow(&c.text);
     let text = if folded.is_ascii() {
         folded.to_ascii_lowercase()
     } else {
         folded.to_lowercase()
     };
+    let mut stems = String::with_capacity(text.len() + 8);
+    // The verb counts by its level alone.
+    stems.push('\u{1}');
+    stems.push(char::from(b'0' + c.strength.verb.clamp(0, 9) as u8));
+    stems.push(' ');
     if is_cjk(&text) {
-        // The topic ("三者は、", "3국은") and the verb.
+        // Leave out the topic ("三者は、", "3국은") and the verb.
         let mut rest = text.as_str();
         if let Some(at) = rest.find(['\u{306F}', '\u{C740}', '\u{B294}'])
             && rest[..at].chars().count() <= 12
         {
-            let after = &rest[at..];
-            let len = after.chars().next().map_or(0, char::len_utf8);
+            let len = rest[at..].chars().next().map_or(0, char::len_utf8);
             rest = &rest[at + len..];
         }
         let verb = c.verb.to_lowercase();
-        return match rest.rfind(verb.as_str()) {
-            Some(at) => format!("{} {}", &rest[..at], &rest[at + verb.len()..]),
-            None => rest.to_string(),
+        let (before, after) = match rest.rfind(verb.as_str()) {
+            Some(at) => (&rest[..at], &rest[at + verb.len()..]),
+            None => (rest, ""),
         };
+        for word in before.unicode_words().chain(after.unicode_words()) {
+            push_stem(word, &mut stems);
+            stems.push(' ');
+        }
+        return stems;
     }
-    let mut words: Vec<&str> = text.unicode_words().collect();
-    let remove = |words: &mut Vec<&str>, phrase: &str| {
+    let words: Vec<&str> = text.unicode_words().collect();
+    // Where a phrase's words stand among the clause's, first occurrence.
+    let find = |phrase: &str| -> Option<std::ops::Range<usize>> {
         let wanted: Vec<&str> = phrase.unicode_words().collect();
         if wanted.is_empty() {
-            return;
+            return None;
         }
-        if let Some(at) = words
+        let at = words
             .windows(wanted.len())
-            .position(|w| w == wanted.as_slice())
-        {
-            words.drain(at..at + wanted.len());
+            .position(|w| w == wanted.as_slice())?;
+        Some(at..at + wanted.len())
+    };
+    let subject = c.subject.as_deref().and_then(|s| {
+        if s.is_ascii() {
+            find(&s.to_ascii_lowercase())
+        } else {
+            find(&s.to_lowercase())
         }
-    };
-    if let Some(subject) = &c.subject {
-        remove(&mut words, &subject.to_lowercase());
-    }
-    remove(&mut words, &c.verb_phrase);
-    words.join(" ")
-}
-
-/// The stemmed words of a commitment's clause, for similarity, each
-/// followed by a space (one string: thousands of commitments, not a million
-/// allocations). Made when commitments are matched, not kept with them.
-///
-/// Similarity reads what the clause promises, an introductory phrase
-/// included ("With the Panel of Experts no longer monitoring sanctions,
-/// they affirmed …" often carries words the old clause had after its
-/// verb), and the verb's level.
-fn stems_of(c: &Commitment) -> String {
-    let text = promise_of(c);
-    let mut stems = String::with_capacity(text.len() + 8);
-    // The verb counts by its level alone.
-    stems.push_str(&format!("\u{1}{} ", c.strength.verb));
-    let folded = fold_typography_cow(&text);
-    let lowered = if folded.is_ascii() {
-        folded.to_ascii_lowercase()
-    } else {
-        folded.to_lowercase()
-    };
-    for word in lowered.unicode_words() {
+    });
+    let verb = find(&c.verb_phrase);
+    for (i, word) in words.iter().enumerate() {
+        if subject.as_ref().is_some_and(|r| r.contains(&i))
+            || verb.as_ref().is_some_and(|r| r.contains(&i))
+        {
+            continue;
+        }
         push_stem(word, &mut stems);
         stems.push(' ');
     }
