@@ -250,12 +250,7 @@ pub(super) fn extract_sentence(
         };
         let text = tidy_clause(&sentence[byte_start..byte_end]);
         let own_subject = tidy_clause(&sentence[byte_start..tokens[phrase_start[k]].start]);
-        let own_subject = own_subject
-            .rsplit(", ")
-            .next()
-            .unwrap_or("")
-            .trim()
-            .to_string();
+        let own_subject = subject_of(&own_subject);
         let has_subject = !own_subject.is_empty() && own_subject.split_whitespace().count() <= 12;
         if has_subject {
             *subject = Some(own_subject.clone());
@@ -277,6 +272,21 @@ pub(super) fn extract_sentence(
             },
         ));
     }
+}
+
+/// The subject among the words before a predicate: after the last comma
+/// (an introductory phrase before it: "Underscoring …, the Ministers"),
+/// unless the comma is one of a list of names ("The United States, the
+/// Republic of Korea, and Japan").
+fn subject_of(before: &str) -> String {
+    let parts: Vec<&str> = before.split(", ").collect();
+    let mut first = parts.len() - 1;
+    if parts[first].starts_with("and ") || parts[first].starts_with("or ") {
+        while first > 0 && parts[first - 1].split_whitespace().count() <= 5 {
+            first -= 1;
+        }
+    }
+    parts[first..].join(", ").trim().to_string()
 }
 
 /// Trims connectors and punctuation from a clause's ends.

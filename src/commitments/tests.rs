@@ -323,3 +323,17 @@ fn numbers_changed_lists_only_values() {
     );
     assert_eq!(change.notes, ["numbers changed: 2024 \u{2192} 2025"]);
 }
+
+#[test]
+fn a_list_of_names_is_one_subject() {
+    let c = commitments(
+        "The United States, the Republic of Korea, and Japan strongly condemn the launch.",
+    );
+    assert_eq!(
+        c[0].subject.as_deref(),
+        Some("The United States, the Republic of Korea, and Japan")
+    );
+    let c =
+        commitments("Underscoring the importance of cooperation, the Ministers pledged to act.");
+    assert_eq!(c[0].subject.as_deref(), Some("the Ministers"));
+}
