@@ -17,6 +17,82 @@ pub(super) fn ends_cjk_clause(verb: &str, after: &str) -> bool {
         && CONNECTIVES.iter().any(|c| verb.ends_with(c))
 }
 
+/// Whether a Korean or Japanese reporting verb is a verb here, read from
+/// its ending (`rest`, what follows the lexicon's stem in its word) and the
+/// word after it: "규탄했다", "강조하고", "확인하였으며", "합의한 바",
+/// "非難した", "確認するとともに", "求め"; not a noun ("評価について",
+/// "확인을"), a verb that modifies a noun ("합의한 사항") or a passive
+/// ("歓迎された").
+pub(super) fn is_cjk_predicate(stem: &str, rest: &str, next: Option<&str>) -> bool {
+    if rest.starts_with(|c: char| matches!(c, '\u{AC00}'..='\u{D7AF}')) {
+        // Korean: 하다 and its forms, or the passive 되다.
+        if !rest.starts_with(['하', '했', '해', '한', '할', '합', '함', '되', '됐'])
+            || rest.starts_with("하에")
+        {
+            return false;
+        }
+        // A form that modifies the noun after it, except before a noun of
+        // the predicate itself ("한 바 있다", "할 것이다", "하는 한편").
+        let adnominal = matches!(
+            rest,
+            "한" | "하는" | "할" | "된" | "되는" | "하던" | "했던" | "하였던"
+        );
+        return !adnominal
+            || next.is_some_and(|n| {
+                ["바", "것", "데", "한편", "가운데", "동시에"]
+                    .iter()
+                    .any(|w| n.starts_with(w))
+            });
+    }
+    if is_japanese(stem) || is_japanese(rest) || stem.chars().any(|c| script(c) == Script::Han) {
+        if rest.is_empty() {
+            // The word ends on the stem: a verb only when the stem is one
+            // ("求め", a connective form), not a noun ("支持、").
+            return stem.ends_with(|c: char| script(c) == Script::Hiragana);
+        }
+        // A particle after a noun, or a passive or causative.
+        if rest.starts_with([
+            'の', 'に', 'を', 'が', 'は', 'と', 'へ', 'も', 'や', 'で', 'な', 'さ',
+        ]) || rest.starts_with("られ")
+        {
+            return false;
+        }
+        return rest.starts_with(|c: char| script(c) == Script::Hiragana);
+    }
+    true
+}
+
+/// The predicate of a Korean or Japanese sentence with no reporting verb
+/// that promises: a topic ("3국은", "三者は") and a verb in a form that
+/// commits ("강화해 나갈 것이다", "개최하겠다"; "推進していく",
+/// "実施する"). Returns the words of the predicate to name it by, the
+/// index of the first of them.
+pub(super) fn cjk_promise(words: &[&str]) -> Option<usize> {
+    let topic = words
+        .iter()
+        .take(4)
+        .any(|w| w.ends_with(['は', '은', '는']));
+    if !topic || words.len() < 3 {
+        return None;
+    }
+    let last = words.len() - 1;
+    let w = words[last];
+    let korean = ["것이다", "겠다", "것입니다", "겠습니다"];
+    if korean.iter().any(|k| w.ends_with(k)) {
+        // "나갈 것이다": the verb with the noun of its future form.
+        return Some(if w.starts_with('것') { last - 1 } else { last });
+    }
+    let japanese = [
+        "していく",
+        "していきます",
+        "します",
+        "する",
+        "ていく",
+        "ていきます",
+    ];
+    japanese.iter().any(|j| w.ends_with(j)).then_some(last)
+}
+
 /// Whether a sentence is Japanese: it has kana.
 pub(super) fn is_japanese(sentence: &str) -> bool {
     sentence

@@ -1,94 +1,21 @@
-//! The clauses of a sentence that commit: each reporting verb's subject, clause and strength.
+//! The clauses of a sentence that commit: each predicate's subject, clause and strength.
 
 use std::borrow::Cow;
 
 use unicode_segmentation::UnicodeSegmentation;
 
-use super::cjk::{ends_cjk_clause, is_cjk, is_japanese, japanese_word_indices};
+use super::cjk::{
+    cjk_promise, ends_cjk_clause, is_cjk, is_cjk_predicate, is_japanese, japanese_word_indices,
+};
+use super::forms::Form;
 use super::lexicon::{EntryKind, Hit, Lexicon};
+use super::predicate::{
+    Predicate, Sentence, Tense, Token, VERB_ADVERBS, english_predicate, modal_predicate,
+};
+use super::scope::scoped_modifiers;
 use super::stem::{core_of, numbers_of};
 use crate::model::{Commitment, Strength};
 use crate::text::normalize::fold_typography;
-
-/// Words that, just before a lexicon verb, show it is not a reporting verb
-/// here ("the agreed framework", "was welcomed by", "as agreed").
-const NOT_A_PREDICATE: &[&str] = &[
-    "the",
-    "a",
-    "an",
-    "was",
-    "were",
-    "been",
-    "being",
-    "is",
-    "are",
-    "be",
-    "as",
-    "its",
-    "their",
-    "his",
-    "her",
-    "our",
-    "this",
-    "these",
-    "those",
-    "of",
-    "by",
-    "newly",
-    "previously",
-    "mutually",
-    "widely",
-    "well",
-];
-
-/// Prepositions that, right after a verb that follows a comma, show a
-/// reduced relative clause ("the Memorandum, signed at the meeting in
-/// Tokyo") rather than a new commitment.
-const PARTICIPLE_PREPOSITIONS: &[&str] = &[
-    "at", "in", "on", "during", "under", "last", "earlier", "this",
-];
-
-/// True when a lexicon verb is the predicate of a clause here, not an
-/// adjective ("the agreed framework"), a passive ("was welcomed by") or a
-/// participle ("…, signed at the meeting").
-fn is_predicate(sentence: &str, tokens: &[Token<'_>], lower: &[Cow<'_, str>], hit: Hit) -> bool {
-    let at = hit.start;
-    if at > 0 && NOT_A_PREDICATE.contains(&lower[at - 1].as_ref()) {
-        return false;
-    }
-    let next = lower.get(hit.end).map(|w| w.as_ref());
-    if next == Some("by") {
-        return false;
-    }
-    let after_comma = at > 0 && sentence[tokens[at - 1].end..tokens[at].start].contains(',');
-    !(after_comma && next.is_some_and(|w| PARTICIPLE_PREPOSITIONS.contains(&w)))
-}
-
-/// Adverbs that belong to the verb phrase when they stand just before it.
-const VERB_ADVERBS: &[&str] = &[
-    "also",
-    "further",
-    "again",
-    "jointly",
-    "once",
-    "all",
-    "both",
-    "each",
-    "firmly",
-    "strongly",
-    "fully",
-    "unequivocally",
-    "resolutely",
-    "additionally",
-    "together",
-    "collectively",
-];
-
-struct Token<'a> {
-    start: usize,
-    end: usize,
-    word: &'a str,
-}
 
 /// A word folded and lower-cased. (A word is never white space or a
 /// backtick, so an ASCII word folds to itself.)
@@ -98,6 +25,22 @@ fn lower_word(word: &str) -> String {
     } else {
         fold_typography(word).to_lowercase()
     }
+}
+
+/// A question, or a headline written in title case ("Trilateral
+/// Agreement Signed Between …"): it commits to nothing.
+fn asks_or_heads(sentence: &str, tokens: &[Token<'_>]) -> bool {
+    if sentence.trim_end().ends_with(['?', '\u{ff1f}']) {
+        return true;
+    }
+    let (mut long, mut capitalized) = (0, 0);
+    for t in tokens {
+        if t.word.len() > 3 && t.word.bytes().all(|b| b.is_ascii_alphabetic()) {
+            long += 1;
+            capitalized += usize::from(t.word.as_bytes()[0].is_ascii_uppercase());
+        }
+    }
+    long >= 3 && capitalized * 5 >= long * 4
 }
 
 pub(super) fn extract_sentence(
@@ -119,6 +62,9 @@ pub(super) fn extract_sentence(
             word,
         })
         .collect();
+    if asks_or_heads(sentence, &tokens) {
+        return;
+    }
     // Lower-cased tokens: slices of one lower-cased copy of an ASCII
     // sentence (no allocation a word), each word folded otherwise.
     let lowered = if sentence.is_ascii() {
@@ -138,18 +84,68 @@ pub(super) fn extract_sentence(
         .collect();
     // What lexicon entries may start at each token, looked up once.
     let masks: Vec<u8> = lower.iter().map(|w| lexicon.kinds_at(w)).collect();
-    let mut hits: Vec<Hit> = Vec::new();
+    let cjk = tokens.iter().any(|t| is_cjk(t.word));
+    let s = Sentence {
+        text: sentence,
+        tokens: &tokens,
+        lower: &lower,
+        masks: &masks,
+        lexicon,
+    };
+    let mut preds: Vec<Predicate> = Vec::new();
     let mut at = 0;
     while at < lower.len() {
-        match lexicon.match_at_masked(&lower, &masks, at, EntryKind::Verb) {
-            Some(hit) if is_predicate(sentence, &tokens, &lower, hit) => {
-                hits.push(hit);
-                at = hit.end;
+        let verb = lexicon.match_at_masked(&lower, &masks, at, EntryKind::Verb);
+        let found = match verb {
+            Some(hit) if cjk => {
+                let last = &lower[hit.end - 1];
+                let (stem, rest) = last.split_at(hit.tail.min(last.len()));
+                is_cjk_predicate(stem, rest, lower.get(hit.end).map(|w| w.as_ref())).then_some(
+                    Predicate {
+                        hit,
+                        lead: hit.start,
+                        tense: Tense::Past,
+                        modal_only: false,
+                    },
+                )
             }
-            _ => at += 1,
+            Some(hit) => english_predicate(&s, hit, &preds),
+            None => None,
+        };
+        let found = match found {
+            None if !cjk && masks[at] & 8 != 0 => modal_predicate(&s, at, &preds),
+            found => found,
+        };
+        match found {
+            Some(p) => {
+                at = p.hit.end;
+                preds.push(p);
+            }
+            None => at += 1,
         }
     }
-    if hits.is_empty() {
+    if cjk && preds.is_empty() {
+        let words: Vec<&str> = lower.iter().map(|w| w.as_ref()).collect();
+        if let Some(first) = cjk_promise(&words) {
+            let modal = (first..lower.len())
+                .find_map(|i| lexicon.match_at_masked(&lower, &masks, i, EntryKind::Modal))
+                .map_or(3, |m| m.level);
+            preds.push(Predicate {
+                hit: Hit {
+                    kind: EntryKind::Modal,
+                    level: modal,
+                    start: first,
+                    end: lower.len(),
+                    form: Form::Other,
+                    tail: 0,
+                },
+                lead: first,
+                tense: Tense::NonPast,
+                modal_only: true,
+            });
+        }
+    }
+    if preds.is_empty() {
         return;
     }
     // Korean and Japanese put the verb last: a clause runs up to its verb,
@@ -157,10 +153,11 @@ pub(super) fn extract_sentence(
     // connective form before a comma ("…を強く非難し、…を確認した";
     // "…를 강조하고, …를 약속하였다"): then, as in English, each verb has its
     // own clause.
-    if tokens.iter().any(|t| is_cjk(t.word)) {
+    if cjk {
         let (mut token_start, mut byte_start) = (0, 0);
-        for (k, &hit) in hits.iter().enumerate() {
-            let last = k + 1 == hits.len();
+        for (k, p) in preds.iter().enumerate() {
+            let hit = p.hit;
+            let last = k + 1 == preds.len();
             let verb_token = &tokens[hit.end - 1];
             if !last && !ends_cjk_clause(verb_token.word, &sentence[verb_token.end..]) {
                 continue;
@@ -175,41 +172,34 @@ pub(super) fn extract_sentence(
             });
             let verb = sentence[tokens[hit.start].start..verb_token.end].to_string();
             out.push(build(
-                paragraph,
-                text,
-                text,
-                None,
-                verb,
-                &lower,
-                &masks,
-                token_start,
-                token_end,
-                hit,
-                lexicon,
+                &s,
+                Clause {
+                    paragraph,
+                    text,
+                    core_text: text,
+                    subject: None,
+                    verb,
+                    lead: token_start,
+                    end: token_end,
+                    pred: *p,
+                    cjk: true,
+                },
             ));
             (token_start, byte_start) = (hit.end, byte_end);
         }
         return;
     }
-    // Where each commitment's verb phrase starts (adverbs included).
-    let phrase_start: Vec<usize> = hits
-        .iter()
-        .map(|h| {
-            let mut s = h.start;
-            while s > 0 && VERB_ADVERBS.contains(&lower[s - 1].as_ref()) {
-                s -= 1;
-            }
-            s
-        })
-        .collect();
+    // Where each commitment's predicate starts (auxiliaries and adverbs
+    // included).
+    let phrase_start: Vec<usize> = preds.iter().map(|p| p.lead).collect();
     // Split before the connector ("and", ",", ";") nearest each later verb.
     let mut segments: Vec<(usize, usize, usize)> = Vec::new(); // (byte start, token start, hit index)
-    for k in 0..hits.len() {
+    for k in 0..preds.len() {
         if k == 0 {
             segments.push((0, 0, 0));
             continue;
         }
-        let previous_end = hits[k - 1].end;
+        let previous_end = preds[k - 1].hit.end;
         let connector = (previous_end..phrase_start[k])
             .rev()
             .find(|&t| matches!(lower[t].as_ref(), "and" | "but" | "while" | "whereas"));
@@ -236,13 +226,14 @@ pub(super) fn extract_sentence(
             segments.push((byte, token, k));
         }
     }
-    for (s, &(byte_start, token_start, k)) in segments.iter().enumerate() {
-        let hit = hits[k];
-        let (byte_end, token_end) = match segments.get(s + 1) {
+    for (n, &(byte_start, _, k)) in segments.iter().enumerate() {
+        let p = preds[k];
+        let hit = p.hit;
+        let (byte_end, token_end) = match segments.get(n + 1) {
             Some(&(_, next_token, next_k)) => {
                 // End before the connector that opens the next segment.
                 let mut e = phrase_start[next_k].min(next_token);
-                while e > token_start + 1
+                while e > hit.end
                     && matches!(lower[e - 1].as_ref(), "and" | "but" | "while" | "whereas")
                 {
                     e -= 1;
@@ -259,12 +250,7 @@ pub(super) fn extract_sentence(
         };
         let text = tidy_clause(&sentence[byte_start..byte_end]);
         let own_subject = tidy_clause(&sentence[byte_start..tokens[phrase_start[k]].start]);
-        let own_subject = own_subject
-            .rsplit(", ")
-            .next()
-            .unwrap_or("")
-            .trim()
-            .to_string();
+        let own_subject = subject_of(&own_subject);
         let has_subject = !own_subject.is_empty() && own_subject.split_whitespace().count() <= 12;
         if has_subject {
             *subject = Some(own_subject.clone());
@@ -272,19 +258,35 @@ pub(super) fn extract_sentence(
         let verb = sentence[tokens[hit.start].start..tokens[hit.end - 1].end].to_string();
         let core_text = &sentence[tokens[phrase_start[k]].start..byte_end];
         out.push(build(
-            paragraph,
-            &text,
-            core_text,
-            subject.clone(),
-            verb,
-            &lower,
-            &masks,
-            phrase_start[k],
-            token_end,
-            hit,
-            lexicon,
+            &s,
+            Clause {
+                paragraph,
+                text: &text,
+                core_text,
+                subject: subject.clone(),
+                verb,
+                lead: phrase_start[k],
+                end: token_end,
+                pred: p,
+                cjk: false,
+            },
         ));
     }
+}
+
+/// The subject among the words before a predicate: after the last comma
+/// (an introductory phrase before it: "Underscoring …, the Ministers"),
+/// unless the comma is one of a list of names ("The United States, the
+/// Republic of Korea, and Japan").
+fn subject_of(before: &str) -> String {
+    let parts: Vec<&str> = before.split(", ").collect();
+    let mut first = parts.len() - 1;
+    if parts[first].starts_with("and ") || parts[first].starts_with("or ") {
+        while first > 0 && parts[first - 1].split_whitespace().count() <= 5 {
+            first -= 1;
+        }
+    }
+    parts[first..].join(", ").trim().to_string()
 }
 
 /// Trims connectors and punctuation from a clause's ends.
@@ -304,29 +306,31 @@ fn tidy_clause(text: &str) -> String {
     }
 }
 
-#[allow(clippy::too_many_arguments)]
-fn build(
-    paragraph: usize,
-    text: &str,
-    core_text: &str,
-    subject: Option<String>,
-    verb: String,
-    lower: &[Cow<'_, str>],
-    masks: &[u8],
-    phrase_start: usize,
-    end: usize,
-    hit: Hit,
-    lexicon: &Lexicon,
-) -> Commitment {
-    let clause = &lower[phrase_start..end.max(phrase_start)];
-    let near = &lower[phrase_start..(hit.end + 6).min(lower.len()).max(phrase_start)];
-    let near_masks = &masks[phrase_start..phrase_start + near.len()];
-    // The intensifiers and softeners near the verb, in order.
-    let mut found: Vec<Hit> = [EntryKind::Intensifier, EntryKind::Softener]
-        .into_iter()
-        .flat_map(|kind| lexicon.find_all_masked(near, near_masks, kind))
-        .collect();
-    found.sort_by_key(|h| h.start);
+/// One clause of a sentence, ready to be a commitment.
+pub(super) struct Clause<'a> {
+    pub(super) paragraph: usize,
+    pub(super) text: &'a str,
+    pub(super) core_text: &'a str,
+    pub(super) subject: Option<String>,
+    pub(super) verb: String,
+    /// The first token of the clause's predicate (its own subject and
+    /// anything before it left out), or of the clause in Korean and
+    /// Japanese.
+    pub(super) lead: usize,
+    /// One past its last token.
+    pub(super) end: usize,
+    pub(super) pred: Predicate,
+    pub(super) cjk: bool,
+}
+
+fn build(s: &Sentence<'_, '_>, c: Clause<'_>) -> Commitment {
+    let lower = s.lower;
+    let masks = s.masks;
+    let lexicon = s.lexicon;
+    let hit = c.pred.hit;
+    let (lead, end) = (c.lead, c.end.max(c.lead));
+    let clause = &lower[lead..end];
+    let found = scoped_modifiers(s, &c);
     let level_sum = |kind| {
         found
             .iter()
@@ -334,36 +338,32 @@ fn build(
             .map(|h| h.level)
             .sum::<i32>()
     };
-    // Intensifiers that are part of the verb phrase ("strongly condemned")
-    // are already in the verb's level.
-    let in_verb = lexicon
-        .find_all_masked(
-            &lower[hit.start..hit.end],
-            &masks[hit.start..hit.end],
-            EntryKind::Intensifier,
-        )
-        .iter()
-        .map(|h| h.level)
-        .sum::<i32>();
-    // The first modal after the verb: the first place one matches (the
-    // first of all the modals there, found without reading on).
-    let after_start = hit.end.min(end);
-    let after_verb = &lower[after_start..end.max(after_start)];
-    let after_masks = &masks[after_start..after_start + after_verb.len()];
-    let first_modal = (0..after_verb.len())
-        .find_map(|at| lexicon.match_at_masked(after_verb, after_masks, at, EntryKind::Modal));
+    // The modal: the clause's own for a promise with no reporting verb,
+    // else one before the verb ("will support") or the first after it.
+    let first_modal = if c.pred.modal_only && !c.cjk {
+        lexicon.match_at_masked(lower, masks, hit.start, EntryKind::Modal)
+    } else if c.pred.modal_only {
+        Some(hit)
+    } else {
+        (lead..hit.start)
+            .filter_map(|at| lexicon.match_at_masked(lower, masks, at, EntryKind::Modal))
+            .find(|m| m.end <= hit.start)
+            .or_else(|| {
+                let after_start = hit.end.min(end);
+                (after_start..end)
+                    .find_map(|at| lexicon.match_at_masked(lower, masks, at, EntryKind::Modal))
+            })
+    };
     let strength = Strength {
-        verb: hit.level,
-        modifiers: level_sum(EntryKind::Intensifier) - in_verb - level_sum(EntryKind::Softener),
+        verb: if c.pred.modal_only { 0 } else { hit.level },
+        modifiers: level_sum(EntryKind::Intensifier) - level_sum(EntryKind::Softener),
         modal: first_modal.map(|h| h.level),
         negations: lexicon
-            .find_all_masked(
-                clause,
-                &masks[phrase_start..phrase_start + clause.len()],
-                EntryKind::Negation,
-            )
+            .find_all_masked(clause, &masks[lead..end], EntryKind::Negation)
             .len(),
     };
+    // The verb phrase: the verb with its adverbs and the modifiers right
+    // after it ("strongly condemned", "expressed serious concern").
     let mut vp_end = hit.end;
     while vp_end < end
         && (lexicon
@@ -375,16 +375,14 @@ fn build(
     {
         vp_end += 1;
     }
-    if vp_end < end
-        && matches!(
-            lower[hit.end - 1].as_ref(),
-            "expressed" | "voiced" | "raised"
-        )
-    {
+    let light_verb = ["express", "voice", "raise"]
+        .iter()
+        .any(|v| lower[hit.end - 1].starts_with(v));
+    if vp_end < end && light_verb && !c.cjk {
         vp_end += 1;
     }
     let mut vp_start = hit.start;
-    while vp_start > phrase_start
+    while vp_start > lead
         && (VERB_ADVERBS.contains(&lower[vp_start - 1].as_ref())
             || lexicon
                 .match_at_masked(lower, masks, vp_start - 1, EntryKind::Intensifier)
@@ -393,22 +391,31 @@ fn build(
         vp_start -= 1;
     }
     let verb_phrase = lower[vp_start..vp_end.max(hit.end)].join(" ");
+    // Each modifier as "words:level" (softeners negative), words joined
+    // by "_".
     let modifiers = found
         .iter()
-        .map(|h| near[h.start..h.end].join(" "))
+        .map(|h| {
+            let level = if h.kind == EntryKind::Softener {
+                -h.level
+            } else {
+                h.level
+            };
+            format!("{}:{level}", lower[h.start..h.end].join("_"))
+        })
         .collect::<Vec<_>>()
         .join(" ");
     let modal_phrase = first_modal.map(|m| {
-        let (s, e) = (hit.end + m.start, (hit.end + m.end + 1).min(lower.len()));
+        let (s, e) = (m.start, (m.end + 1).min(lower.len()));
         lower[s..e].join(" ")
     });
-    let core = core_of(core_text);
+    let core = core_of(c.core_text);
     let numbers = numbers_of(&core);
     Commitment {
-        paragraph,
-        text: text.to_string(),
-        subject,
-        verb,
+        paragraph: c.paragraph,
+        text: c.text.to_string(),
+        subject: c.subject,
+        verb: c.verb,
         core,
         strength,
         verb_phrase,

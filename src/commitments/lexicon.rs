@@ -5,6 +5,7 @@
 use std::collections::HashMap;
 use std::hash::BuildHasherDefault;
 
+use super::forms::{Form, form_of, forms_of};
 use crate::text::hash::WordHasher;
 
 /// The built-in lexicon.
@@ -24,6 +25,9 @@ pub(super) enum EntryKind {
     Modal,
     /// A negation.
     Negation,
+    /// A word of a subject that commits ("countries", "ministers"): a
+    /// promise with no reporting verb ("Our countries will …") needs one.
+    Subject,
 }
 
 impl EntryKind {
@@ -35,6 +39,7 @@ impl EntryKind {
             EntryKind::Softener => 4,
             EntryKind::Modal => 8,
             EntryKind::Negation => 16,
+            EntryKind::Subject => 32,
         }
     }
 }
@@ -42,15 +47,41 @@ impl EntryKind {
 /// One word of a phrase.
 #[derive(Debug, Clone, PartialEq, Eq)]
 enum Word {
+    /// An English word: any of its forms ("condemn": condemns, condemned).
+    Lemma { lemma: String, forms: Vec<String> },
+    /// A word as written.
     Exact(String),
+    /// Any word it begins.
     Prefix(String),
 }
 
 impl Word {
+    fn of(word: &str) -> Word {
+        let w = word.to_lowercase();
+        match w.strip_suffix('*') {
+            Some(p) => Word::Prefix(p.to_string()),
+            None if w.bytes().all(|b| b.is_ascii_lowercase()) => Word::Lemma {
+                forms: forms_of(&w),
+                lemma: w,
+            },
+            None => Word::Exact(w),
+        }
+    }
+
     fn matches(&self, token: &str) -> bool {
         match self {
+            Word::Lemma { forms, .. } => forms.iter().any(|f| f == token),
             Word::Exact(w) => w == token,
             Word::Prefix(p) => token.starts_with(p.as_str()),
+        }
+    }
+
+    /// The written words that are this word (a prefix: none).
+    fn written(&self) -> &[String] {
+        match self {
+            Word::Lemma { forms, .. } => forms,
+            Word::Exact(w) => std::slice::from_ref(w),
+            Word::Prefix(_) => &[],
         }
     }
 }
@@ -74,6 +105,45 @@ pub(super) struct Hit {
     pub(super) start: usize,
     /// One past its last token.
     pub(super) end: usize,
+    /// Which form of its lemma the first word is.
+    pub(super) form: Form,
+    /// How many bytes of the last token the phrase's last word is (a
+    /// prefix: its length; the rest is the ending, "규탄" + "했다").
+    pub(super) tail: usize,
+}
+
+/// Words that may stand between the words of a phrase ("are deeply
+/// concerned", "will further explore").
+fn is_inner_adverb(token: &str) -> bool {
+    (token.len() > 4 && token.ends_with("ly") && token.is_ascii())
+        || matches!(
+            token,
+            "also" | "still" | "further" | "all" | "now" | "again"
+        )
+}
+
+/// One past the last token of a phrase that starts at `at`, if it does;
+/// up to two adverbs may stand between its words.
+fn phrase_end<S: AsRef<str>>(words: &[Word], tokens: &[S], at: usize) -> Option<usize> {
+    let mut t = at;
+    for (k, w) in words.iter().enumerate() {
+        if k > 0 {
+            let mut skipped = 0;
+            while skipped < 2
+                && t < tokens.len()
+                && !w.matches(tokens[t].as_ref())
+                && is_inner_adverb(tokens[t].as_ref())
+            {
+                t += 1;
+                skipped += 1;
+            }
+        }
+        if !w.matches(tokens.get(t)?.as_ref()) {
+            return None;
+        }
+        t += 1;
+    }
+    Some(t)
 }
 
 /// A compiled lexicon.
@@ -111,9 +181,10 @@ impl Lexicon {
                 "softener" => EntryKind::Softener,
                 "modal" => EntryKind::Modal,
                 "negation" => EntryKind::Negation,
+                "subject" => EntryKind::Subject,
                 other => {
                     return Err(format!(
-                        "line {}: unknown kind '{other}' (verb, intensifier, softener, modal, negation)",
+                        "line {}: unknown kind '{other}' (verb, intensifier, softener, modal, negation, subject)",
                         i + 1
                     ));
                 }
@@ -123,16 +194,7 @@ impl Lexicon {
                 .parse()
                 .map_err(|_| format!("line {}: level '{level}' is not a whole number", i + 1))?;
             for phrase in phrases.split('|') {
-                let words: Vec<Word> = phrase
-                    .split_whitespace()
-                    .map(|w| {
-                        let w = w.to_lowercase();
-                        match w.strip_suffix('*') {
-                            Some(p) => Word::Prefix(p.to_string()),
-                            None => Word::Exact(w),
-                        }
-                    })
-                    .collect();
+                let words: Vec<Word> = phrase.split_whitespace().map(Word::of).collect();
                 if words.is_empty() {
                     return Err(format!("line {}: empty phrase", i + 1));
                 }
@@ -150,11 +212,18 @@ impl Lexicon {
             HashMap::default();
         for (i, e) in entries.iter().enumerate() {
             match e.words.first() {
-                Some(Word::Exact(w)) => by_first.entry(w.clone()).or_default().push(i),
                 Some(Word::Prefix(p)) => by_prefix
                     .entry(p.chars().next().unwrap_or(' '))
                     .or_default()
                     .push(i),
+                Some(w) => {
+                    for form in w.written() {
+                        let list = by_first.entry(form.clone()).or_default();
+                        if list.last() != Some(&i) {
+                            list.push(i);
+                        }
+                    }
+                }
                 None => {}
             }
         }
@@ -208,27 +277,30 @@ impl Lexicon {
         let (exact, prefixed) = self.starting_with(tokens.get(at)?.as_ref());
         // Entries are sorted longest first, so the lowest matching index is
         // the longest phrase (the first in the file among equals).
-        let i = exact
+        let (i, end) = exact
             .iter()
             .chain(prefixed)
             .copied()
-            .filter(|&i| {
-                let e = &self.entries[i];
-                let end = at + e.words.len();
-                e.kind == kind
-                    && end <= tokens.len()
-                    && e.words
-                        .iter()
-                        .zip(&tokens[at..end])
-                        .all(|(w, t)| w.matches(t.as_ref()))
-            })
-            .min()?;
+            .filter(|&i| self.entries[i].kind == kind)
+            .filter_map(|i| Some((i, phrase_end(&self.entries[i].words, tokens, at)?)))
+            .min_by_key(|&(i, _)| i)?;
         let e = &self.entries[i];
+        let form = match &e.words[0] {
+            Word::Lemma { lemma, .. } => form_of(tokens[at].as_ref(), lemma),
+            _ => Form::Other,
+        };
+        let last = tokens[end - 1].as_ref();
+        let tail = match e.words.last() {
+            Some(Word::Prefix(p)) => p.len(),
+            _ => last.len(),
+        };
         Some(Hit {
             kind,
             level: e.level,
             start: at,
-            end: at + e.words.len(),
+            end,
+            form,
+            tail,
         })
     }
 

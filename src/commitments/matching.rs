@@ -5,7 +5,7 @@ use std::hash::BuildHasherDefault;
 
 use super::MatchOptions;
 use super::shift::{list, shift};
-use super::stem::Stems;
+use super::stem::{Stems, numbers_not_in};
 use crate::model::{Commitment, CommitmentChange, CommitmentKind};
 use crate::text::hash::WordHasher;
 use crate::text::index::{Lookup, Postings, Reach};
@@ -216,11 +216,15 @@ fn pair_change(old: Commitment, new: Commitment, similarity: f64) -> CommitmentC
     } else {
         shift(&old.strength, &new.strength, &old, &new)
     };
-    if !kept && old.numbers != new.numbers && !(old.numbers.is_empty() && new.numbers.is_empty()) {
+    let (gone, come) = (
+        numbers_not_in(&old.numbers, &new.numbers),
+        numbers_not_in(&new.numbers, &old.numbers),
+    );
+    if !kept && (!gone.is_empty() || !come.is_empty()) {
         notes.push(format!(
             "numbers changed: {} \u{2192} {}",
-            list(&old.numbers),
-            list(&new.numbers)
+            list(&gone),
+            list(&come)
         ));
     }
     CommitmentChange {

@@ -12,9 +12,12 @@
 
 mod cjk;
 mod clause;
+mod forms;
 pub mod lexicon;
 mod list;
 mod matching;
+mod predicate;
+mod scope;
 mod shift;
 mod stem;
 

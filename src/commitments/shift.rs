@@ -15,8 +15,53 @@ pub(super) fn list(items: &[String]) -> String {
 /// still be shown after it in a shift note.
 const AFTER_VERB: usize = 2;
 
+/// A commitment's intensifiers and softeners: their words and level.
+fn modifier_items(c: &Commitment) -> impl Iterator<Item = (&str, i32)> {
+    c.modifiers.split(' ').filter_map(|item| {
+        let (words, level) = item.rsplit_once(':')?;
+        Some((words, level.parse().ok()?))
+    })
+}
+
+/// The words of a commitment's intensifiers and softeners, in order.
+fn modifier_words(c: &Commitment) -> Vec<&str> {
+    modifier_items(c)
+        .flat_map(|(words, _)| words.split('_'))
+        .collect()
+}
+
+/// Whether words (joined by "_") stand in a commitment's clause.
+fn in_clause(words: &str, c: &Commitment) -> bool {
+    let phrase = words.replace('_', " ");
+    if is_cjk(&phrase) {
+        return c.core.contains(&phrase);
+    }
+    let core: Vec<&str> = c
+        .core
+        .split(|ch: char| !ch.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect();
+    let wanted: Vec<&str> = phrase.split(' ').collect();
+    core.windows(wanted.len()).any(|w| w == wanted.as_slice())
+}
+
+/// The level of the modifiers of `c` that the other commitment has too,
+/// where they modify another word or stand elsewhere ("commitments … are
+/// ironclad" and "ironclad commitments"): a modifier that moved is no
+/// shift.
+fn moved(c: &Commitment, other: &Commitment) -> i32 {
+    let theirs: Vec<&str> = modifier_items(other).map(|(w, _)| w).collect();
+    modifier_items(c)
+        .filter(|(w, _)| !theirs.contains(w) && in_clause(w, other))
+        .map(|(_, level)| level)
+        .sum()
+}
+
 /// Compares the strength of two paired commitments: the verb's level plus
-/// its intensifiers and softeners first; if those balance, the modal.
+/// the intensifiers and softeners that modify it or what it promises
+/// first; if those balance, the modal. A promise with no reporting verb
+/// ("We will hold …") has its modal for strength: its verb is not
+/// compared.
 pub(super) fn shift(
     a: &Strength,
     b: &Strength,
@@ -24,7 +69,13 @@ pub(super) fn shift(
     new: &Commitment,
 ) -> (Option<Shift>, Vec<String>) {
     let mut notes = Vec::new();
-    let mut delta = (b.verb + b.modifiers) - (a.verb + a.modifiers);
+    let (verb_a, verb_b) = if a.verb == 0 || b.verb == 0 {
+        (0, 0)
+    } else {
+        (a.verb, b.verb)
+    };
+    let mut delta =
+        (verb_b + b.modifiers - moved(new, old)) - (verb_a + a.modifiers - moved(old, new));
     if delta != 0 {
         let modal = |c: &Commitment| c.modal_phrase.clone().unwrap_or_default();
         // The modifiers the verb phrase leaves out ("最も 強い" far before
@@ -36,7 +87,7 @@ pub(super) fn shift(
         let with_modifiers = |c: &Commitment| {
             let with_word = is_cjk(&c.text);
             let own: Vec<&str> = c.verb_phrase.split(' ').collect();
-            let all: Vec<&str> = c.modifiers.split(' ').collect();
+            let all: Vec<&str> = modifier_words(c);
             let words: Vec<&str> = c.text.split_whitespace().collect();
             let extra: Vec<String> = all
                 .iter()
@@ -191,13 +242,24 @@ mod tests {
     }
 
     #[test]
-    fn an_english_modifier_is_named_without_the_word_after_it() {
-        let changes = changes_between(
+    fn a_modifier_of_another_word_is_no_shift() {
+        // "fully" modifies "respect", not "recognized".
+        let change = one_pair(
             "They recognized the need to respect sovereignty.",
             "They recognized the need to fully respect sovereignty.",
         );
-        assert_eq!(changes[0].notes[0], "recognized \u{2192} fully recognized");
-        // A modifier right after the verb stands after it.
+        assert_eq!((change.shift, change.notes.len()), (None, 0), "{change:?}");
+        // An intensifier that moves is no shift: "… are ironclad" and
+        // "ironclad commitments" say the same.
+        let change = one_pair(
+            "The United States reiterated that its commitments to the defense of its allies are ironclad.",
+            "The United States reiterated its ironclad commitments to the defense of its allies.",
+        );
+        assert_eq!(change.shift, None, "{change:?}");
+    }
+
+    #[test]
+    fn a_softener_of_what_is_promised_is_named_after_the_verb() {
         let changes = changes_between(
             "The Ministers agreed to consider holding an exercise.",
             "The Ministers agreed to hold an exercise.",

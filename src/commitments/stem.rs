@@ -5,6 +5,7 @@ use std::hash::BuildHasherDefault;
 
 use unicode_segmentation::UnicodeSegmentation;
 
+use super::cjk::is_cjk;
 use super::matching::PARALLEL_COMMITMENTS;
 use crate::model::Commitment;
 use crate::text::hash::WordHasher;
@@ -25,34 +26,130 @@ pub(super) fn core_of(clause: &str) -> String {
     .to_string()
 }
 
-/// The words of a core with an ASCII digit (years, ordinals, counts).
+/// The numbers of a core (years, dates, ordinals, counts), each as its
+/// value: "2024", "15th", "2023년" (a year), "3국" (a count: "3국이" is the
+/// same number). A word that only holds a digit ("G7", "evil2", "5G") is no
+/// number.
 pub(super) fn numbers_of(core: &str) -> Vec<String> {
-    if core.bytes().any(|b| b.is_ascii_digit()) {
-        core.unicode_words()
-            .filter(|w| w.chars().any(|c| c.is_ascii_digit()))
-            .map(str::to_string)
-            .collect()
-    } else {
-        Vec::new()
+    if !core.bytes().any(|b| b.is_ascii_digit()) {
+        return Vec::new();
     }
+    core.unicode_words().filter_map(number_of).collect()
 }
 
-/// The stemmed words of a commitment's clause, for similarity, each
+/// The number a word writes, if it is one: digits (with their separators),
+/// then an ordinal suffix or a Korean or Japanese counter; "제9차" reads
+/// "9차".
+fn number_of(word: &str) -> Option<String> {
+    let word = word
+        .strip_prefix('\u{C81C}')
+        .or_else(|| word.strip_prefix('\u{7B2C}'))
+        .unwrap_or(word);
+    let digits = word
+        .find(|c: char| !(c.is_ascii_digit() || c == ',' || c == '.'))
+        .unwrap_or(word.len());
+    let (value, rest) = word.split_at(digits);
+    let value = value.trim_end_matches([',', '.']);
+    if value.is_empty() || !value.starts_with(|c: char| c.is_ascii_digit()) {
+        return None;
+    }
+    if rest.is_empty() {
+        return Some(value.to_string());
+    }
+    if ["st", "nd", "rd", "th"].contains(&rest) {
+        return Some(word.to_string());
+    }
+    // A counter: the first character after the digits, when it is Korean
+    // or Japanese ("년", "年", "차", "回", "국").
+    let unit = rest.chars().next()?;
+    is_cjk(&unit.to_string()).then(|| format!("{value}{unit}"))
+}
+
+/// The numbers of one commitment not in the other's (each counted as
+/// often as it is written).
+pub(super) fn numbers_not_in(a: &[String], b: &[String]) -> Vec<String> {
+    let mut left: Vec<&String> = b.iter().collect();
+    a.iter()
+        .filter(|n| match left.iter().position(|m| m == n) {
+            Some(i) => {
+                left.swap_remove(i);
+                false
+            }
+            None => true,
+        })
+        .cloned()
+        .collect()
+}
+
+/// The stemmed words of what a commitment promises, for similarity, each
 /// followed by a space (one string: thousands of commitments, not a million
-/// allocations). Made when commitments are matched, not kept with them.
+/// allocations), after a word for the verb's level: the clause without its
+/// subject and its verb phrase ("The Ministers strongly condemned the
+/// launch" promises "the launch"), so that shared subject words never make
+/// a pair and a clause whose verb changed but whose object stayed is one.
+/// Made when commitments are matched, not kept with them.
 ///
-/// Similarity reads the whole clause: an introductory phrase ("With the
-/// Panel of Experts no longer monitoring sanctions, they affirmed …") often
-/// carries words the old clause had after its verb.
-fn stems_of(text: &str) -> String {
-    let mut stems = String::with_capacity(text.len() + 8);
-    let folded = fold_typography_cow(text);
-    let lowered = if folded.is_ascii() {
+/// An introductory phrase counts ("With the Panel of Experts no longer
+/// monitoring sanctions, they affirmed …" often carries words the old
+/// clause had after its verb).
+fn stems_of(c: &Commitment) -> String {
+    let folded = fold_typography_cow(&c.text);
+    let text = if folded.is_ascii() {
         folded.to_ascii_lowercase()
     } else {
         folded.to_lowercase()
     };
-    for word in lowered.unicode_words() {
+    let mut stems = String::with_capacity(text.len() + 8);
+    // The verb counts by its level alone.
+    stems.push('\u{1}');
+    stems.push(char::from(b'0' + c.strength.verb.clamp(0, 9) as u8));
+    stems.push(' ');
+    if is_cjk(&text) {
+        // Leave out the topic ("三者は、", "3국은") and the verb.
+        let mut rest = text.as_str();
+        if let Some(at) = rest.find(['\u{306F}', '\u{C740}', '\u{B294}'])
+            && rest[..at].chars().count() <= 12
+        {
+            let len = rest[at..].chars().next().map_or(0, char::len_utf8);
+            rest = &rest[at + len..];
+        }
+        let verb = c.verb.to_lowercase();
+        let (before, after) = match rest.rfind(verb.as_str()) {
+            Some(at) => (&rest[..at], &rest[at + verb.len()..]),
+            None => (rest, ""),
+        };
+        for word in before.unicode_words().chain(after.unicode_words()) {
+            push_stem(word, &mut stems);
+            stems.push(' ');
+        }
+        return stems;
+    }
+    let words: Vec<&str> = text.unicode_words().collect();
+    // Where a phrase's words stand among the clause's, first occurrence.
+    let find = |phrase: &str| -> Option<std::ops::Range<usize>> {
+        let wanted: Vec<&str> = phrase.unicode_words().collect();
+        if wanted.is_empty() {
+            return None;
+        }
+        let at = words
+            .windows(wanted.len())
+            .position(|w| w == wanted.as_slice())?;
+        Some(at..at + wanted.len())
+    };
+    let subject = c.subject.as_deref().and_then(|s| {
+        if s.is_ascii() {
+            find(&s.to_ascii_lowercase())
+        } else {
+            find(&s.to_lowercase())
+        }
+    });
+    let verb = find(&c.verb_phrase);
+    for (i, word) in words.iter().enumerate() {
+        if subject.as_ref().is_some_and(|r| r.contains(&i))
+            || verb.as_ref().is_some_and(|r| r.contains(&i))
+        {
+            continue;
+        }
         push_stem(word, &mut stems);
         stems.push(' ');
     }
@@ -96,6 +193,12 @@ fn stem(word: &str) -> String {
     out
 }
 
+/// How many informative words of a promise make its head.
+const HEAD: usize = 6;
+
+/// How much the heads' similarity counts against the whole clauses'.
+const HEAD_WEIGHT: f64 = 0.7;
+
 /// Words that say little about what a commitment is about.
 const STOP: &[&str] = &[
     "the", "a", "an", "of", "to", "and", "in", "on", "for", "with", "by", "at", "as", "that",
@@ -125,13 +228,13 @@ impl Stems {
         // both sides), in order of first occurrence, old side first: the
         // numbers are those of stemming every commitment in turn.
         let mut first: HashMap<&str, u32, BuildHasherDefault<WordHasher>> = HashMap::default();
-        let mut texts: Vec<&str> = Vec::new();
+        let mut texts: Vec<&Commitment> = Vec::new();
         let which: Vec<u32> = old
             .iter()
             .chain(new)
             .map(|c| {
                 *first.entry(c.text.as_str()).or_insert_with(|| {
-                    texts.push(&c.text);
+                    texts.push(c);
                     (texts.len() - 1) as u32
                 })
             })
@@ -217,9 +320,29 @@ impl Stems {
         &self.numbered[self.new_which[j] as usize]
     }
 
-    /// Weighted Dice similarity of two stem multisets. `count` is scratch
-    /// space, one zero per stem, left zero.
+    /// How similar two commitments' promises are: the weighted Dice
+    /// similarity of their stems, or of the first words of what they
+    /// promise (the verb's level and the head of its object: "condemned the
+    /// DPRK's recent ballistic missile launches" and "condemned the DPRK's
+    /// numerous ballistic missile launches this year, each of which …"),
+    /// whichever is higher. `count` is scratch space, one zero per stem,
+    /// left zero.
     pub(super) fn similarity(&self, a: &[u32], b: &[u32], count: &mut [i32]) -> f64 {
+        let whole = self.dice(a, b, count);
+        let head = |stems: &[u32]| -> Vec<u32> {
+            let mut out: Vec<u32> = stems.first().copied().into_iter().collect();
+            out.extend(self.informative(&stems[1.min(stems.len())..]).take(HEAD));
+            out
+        };
+        let (ha, hb) = (head(a), head(b));
+        if ha.len() <= HEAD / 2 || hb.len() <= HEAD / 2 {
+            return whole;
+        }
+        whole.max(HEAD_WEIGHT * self.dice(&ha, &hb, count))
+    }
+
+    /// Weighted Dice similarity of two stem multisets.
+    fn dice(&self, a: &[u32], b: &[u32], count: &mut [i32]) -> f64 {
         for &s in a {
             count[s as usize] += 1;
         }
