@@ -18,8 +18,9 @@ use crate::terms::Terms;
 /// How to compare.
 #[derive(Debug, Clone)]
 pub struct Options {
-    /// Minimum word-level similarity (0–1) for two paragraphs to be one
-    /// reworded or moved paragraph. Default 0.5.
+    /// The evidence two paragraphs must reach to be one reworded or moved
+    /// paragraph: their share of informative words plus what commitments,
+    /// role and order add (see [`crate::align`]). Default 0.5.
     pub threshold: f64,
     /// Whether page chrome was set aside (recorded in reports).
     pub chrome_rules: bool,

@@ -43,9 +43,11 @@ const NUMBER_WEIGHT: f64 = 0.3;
 const NAME_WEIGHT: f64 = 0.6;
 
 /// How many of the paragraphs paired word for word are read for the
-/// document frequencies at most (evenly spaced): enough to tell the genre's
-/// common words, without reading every paragraph of a long statement.
-const SAMPLE: usize = 256;
+/// document frequencies at most (evenly spaced, and no more than four for
+/// each free paragraph of the larger side, or 16): enough to tell the
+/// genre's common words, without reading every paragraph of a long
+/// statement.
+const SAMPLE: usize = 64;
 
 /// Numbers words: the same word, the same number.
 #[derive(Default)]
@@ -166,6 +168,26 @@ impl Bag {
         }
     }
 
+    /// Whether the two bags share a specific word (see [`weights`]).
+    pub(crate) fn shares_specific(&self, other: &Bag, specific: &[bool]) -> bool {
+        let (a, b) = (&self.counts, &other.counts);
+        let (mut x, mut y) = (0, 0);
+        while x < a.len() && y < b.len() {
+            match a[x].0.cmp(&b[y].0) {
+                std::cmp::Ordering::Less => x += 1,
+                std::cmp::Ordering::Greater => y += 1,
+                std::cmp::Ordering::Equal => {
+                    if specific[a[x].0 as usize] {
+                        return true;
+                    }
+                    x += 1;
+                    y += 1;
+                }
+            }
+        }
+        false
+    }
+
     /// The share of this bag's weight that `whole` holds too.
     pub(crate) fn within(&self, whole: &Bag, weights: &[f64]) -> f64 {
         if self.weight <= 0.0 {
@@ -179,20 +201,26 @@ impl Bag {
 ///
 /// A word's document frequency is the larger of the number of free old
 /// paragraphs and of free new paragraphs that use it, plus its frequency
-/// among the paragraphs paired word for word (read from a sample of at most
-/// [`SAMPLE`], counted for all); of `n` paragraphs (the larger side's free
+/// among the paragraphs paired word for word (read from a sample, see
+/// [`SAMPLE`], and counted for all); of `n` paragraphs (the larger side's free
 /// ones plus the paired ones), a word used by `df` weighs `ln((n + 1) /
 /// df)`: a word in every paragraph ("the", "officials", a stock phrase the
 /// genre repeats) next to nothing, one in a single paragraph the most.
 /// Taking the larger side, not the sum, keeps a word that two paragraphs
 /// share as informative as one only one of them has. Numbers weigh
 /// [`NUMBER_WEIGHT`] of that and names [`NAME_WEIGHT`].
+///
+/// Also tells, by word number, which words are specific: used by at most
+/// one free paragraph on each side and by none of the paragraphs read
+/// among those paired word for word. Two paragraphs that share no specific
+/// word share only what the rest of the statements say too (the genre's
+/// stock phrases): see [`score`].
 pub(crate) fn weights(
     vocabulary: &Vocabulary<'_>,
     old_free: (&[Vec<u32>], &[&Paragraph]),
     new_free: (&[Vec<u32>], &[&Paragraph]),
     same: &[&Paragraph],
-) -> Vec<f64> {
+) -> (Vec<f64>, Vec<bool>) {
     let n = vocabulary.len();
     let mut df_old = vec![0u32; n];
     let mut df_new = vec![0u32; n];
@@ -202,11 +230,13 @@ pub(crate) fn weights(
             for w in crate::text::index::distinct(ids) {
                 df[w as usize] += 1;
             }
-            note_case(paragraph.key(), ids, &mut case);
+            note_case(paragraph.key(), paragraph.words(), ids, &mut case);
         }
     }
     // The paragraphs paired word for word, sampled evenly.
-    let step = same.len().div_ceil(SAMPLE).max(1);
+    let free = old_free.0.len().max(new_free.0.len());
+    let sample = SAMPLE.min((free * 4).max(16));
+    let step = same.len().div_ceil(sample).max(1);
     let sampled: Vec<&Paragraph> = same.iter().step_by(step).copied().collect();
     let scale = same.len() as f64 / sampled.len().max(1) as f64;
     let mut df_same = vec![0u32; n];
@@ -225,7 +255,10 @@ pub(crate) fn weights(
     for (word, &id) in &vocabulary.ids {
         words[id as usize] = Some(word);
     }
-    (0..n)
+    let specific = (0..n)
+        .map(|w| df_old[w] <= 1 && df_new[w] <= 1 && df_same[w] == 0)
+        .collect();
+    let weights = (0..n)
         .map(|w| {
             let df = (f64::from(df_old[w].max(df_new[w])) + f64::from(df_same[w]) * scale)
                 .clamp(1.0, paragraphs.max(1.0));
@@ -240,7 +273,8 @@ pub(crate) fn weights(
             };
             idf * kind
         })
-        .collect()
+        .collect();
+    (weights, specific)
 }
 
 /// How a word is written in the free paragraphs.
@@ -252,25 +286,42 @@ struct Case {
     upper_inside: bool,
 }
 
-/// Notes how each word of a paragraph's key is written (`ids` are its
-/// words' numbers, in order: the same segmentation as
-/// [`crate::text::normalize::words`]).
-fn note_case(key: &str, ids: &[u32], case: &mut [Case]) {
-    use unicode_segmentation::UnicodeSegmentation;
-    for ((at, word), &w) in key.unicode_word_indices().zip(ids) {
-        let Some(first) = word.chars().next() else {
-            continue;
-        };
+/// Notes how each word of a paragraph's key is written, from the
+/// paragraph's words (`words`, lower-cased, in order) and their numbers
+/// (`ids`): each word is found in the key where the one before ended, past
+/// the punctuation between them. Only words of ASCII letters have a case
+/// worth noting; the first word not found where expected ends the reading
+/// (the words after it count as written in lower case nowhere).
+fn note_case(key: &str, words: &Words, ids: &[u32], case: &mut [Case]) {
+    let bytes = key.as_bytes();
+    let mut at = 0;
+    for (word, &w) in words.iter().zip(ids) {
+        if !word.is_ascii() {
+            // Past a word in another script, the place of the next is not
+            // known without segmenting the key again.
+            return;
+        }
+        while at < bytes.len() && !bytes[at].is_ascii_alphanumeric() && bytes[at] != b'_' {
+            if !bytes[at].is_ascii() {
+                return;
+            }
+            at += 1;
+        }
+        let end = at + word.len();
+        if end > bytes.len() || !bytes[at..end].eq_ignore_ascii_case(word.as_bytes()) {
+            return;
+        }
+        let first = bytes[at];
         let c = &mut case[w as usize];
-        if first.is_lowercase() {
+        if first.is_ascii_lowercase() {
             c.lower = true;
-        } else if first.is_uppercase() {
-            let before = key[..at].trim_end().chars().next_back();
-            let starts_sentence = matches!(before, None | Some('.' | '!' | '?' | ':' | '"'));
-            if !starts_sentence {
+        } else if first.is_ascii_uppercase() {
+            let before = key[..at].trim_end().bytes().next_back();
+            if !matches!(before, None | Some(b'.' | b'!' | b'?' | b':' | b'"')) {
                 c.upper_inside = true;
             }
         }
+        at = end;
     }
 }
 
@@ -326,9 +377,13 @@ pub(crate) fn commitment_share(paired: usize, old_count: usize, new_count: usize
     }
 }
 
-/// The evidence, scored.
+/// The evidence, scored: the words, plus what commitments, role and order
+/// add when the words lean towards the pair already (at least
+/// [`MIN_WORDS`], and a `specific` word shared: paragraphs that share only
+/// what other paragraphs say too are not tipped into one).
 pub(crate) fn score(
     words: f64,
+    specific: bool,
     commitments: usize,
     share: f64,
     role: Option<Role>,
@@ -340,7 +395,7 @@ pub(crate) fn score(
         None => 0.0,
     };
     let role_weight = if role.is_some() { ROLE_WEIGHT } else { 0.0 };
-    let score = if words < MIN_WORDS {
+    let score = if words < MIN_WORDS || !specific {
         words
     } else {
         words + COMMITMENT_WEIGHT * share + role_weight + order_weight

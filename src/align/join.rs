@@ -46,6 +46,8 @@ struct Proposal {
     keep: usize,
     parts: Vec<usize>,
     words: f64,
+    /// Whether the group and the single paragraph share a specific word.
+    specific: bool,
     gain: f64,
     /// Whether the pair was made already.
     existing: bool,
@@ -146,6 +148,7 @@ pub(crate) fn find(
             {
                 pair.evidence = Some(evidence::score(
                     e.words,
+                    true, // the pair stands on its own evidence
                     e.commitments,
                     commitment_share(texts, &p),
                     before.role,
@@ -245,6 +248,7 @@ fn grow(
         keep,
         parts: others,
         words: current,
+        specific: whole.shares_specific(&group, &texts.specific),
         gain: current - first,
         existing,
     })
@@ -280,5 +284,5 @@ fn whole_evidence(texts: &Texts, gaps: &Gaps, p: &Proposal) -> crate::model::Evi
             Order::Between => 0,
             Order::Alone | Order::Beside => 1,
         });
-    evidence::score(p.words, commitments, share, role, order)
+    evidence::score(p.words, p.specific, commitments, share, role, order)
 }

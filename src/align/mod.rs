@@ -25,8 +25,10 @@
 //!      them, or follow (or precede) two paragraphs paired with each other,
 //!      adding 0.2.
 //!
-//!    The score is the words plus what the rest adds; below 0.2 of words
-//!    nothing else counts (of 0.25). A pair is made when its score reaches the
+//!    The score is the words plus what the rest adds; nothing else counts
+//!    below 0.25 of words, nor when the two share no specific word (one no
+//!    other paragraph uses): paragraphs alike only in the stock phrases the
+//!    statements repeat are not tipped into one. A pair is made when its score reaches the
 //!    threshold (`--threshold`, default 0.5), best first; in up to three
 //!    rounds, so that the pairs of one round are neighbours whose order the
 //!    next one counts.

@@ -62,6 +62,8 @@ pub(crate) struct Texts {
     pub(crate) old: Side,
     pub(crate) new: Side,
     pub(crate) weights: Vec<f64>,
+    /// Which words are specific to one paragraph of each side.
+    pub(crate) specific: Vec<bool>,
     /// The commitments paired between two paragraphs (by position).
     links: HashMap<(usize, usize), usize>,
     /// Commitments in each paragraph, by position.
@@ -117,6 +119,8 @@ pub(crate) struct Candidate {
     pub(crate) old: usize,
     pub(crate) new: usize,
     pub(crate) words: f64,
+    /// Whether the two share a specific word.
+    pub(crate) specific: bool,
     pub(crate) commitments: usize,
     pub(crate) share: f64,
     pub(crate) role: Option<Role>,
@@ -143,7 +147,7 @@ pub(crate) fn texts(
     let old_paragraphs: Vec<&Paragraph> = old_free.iter().map(|&i| &old[i]).collect();
     let new_paragraphs: Vec<&Paragraph> = new_free.iter().map(|&j| &new[j]).collect();
     let same: Vec<&Paragraph> = pairs.iter().map(|p| &old[p.old]).collect();
-    let weights = evidence::weights(
+    let (weights, specific) = evidence::weights(
         &vocabulary,
         (&old_ids, &old_paragraphs),
         (&new_ids, &new_paragraphs),
@@ -172,6 +176,7 @@ pub(crate) fn texts(
         old: old_side,
         new: new_side,
         weights,
+        specific,
         links: map,
         old_commitments: links.old_counts.clone(),
         new_commitments: links.new_counts.clone(),
@@ -260,10 +265,15 @@ pub(crate) fn candidates(
                 if words < MIN_WORDS || words + evidence::most_added(share, role) < threshold {
                     continue;
                 }
+                let specific = a.shares_specific(b, &texts.specific);
+                if !specific && words < threshold {
+                    continue;
+                }
                 out.push(Candidate {
                     old: i,
                     new: j,
                     words,
+                    specific,
                     commitments,
                     share,
                     role,
@@ -389,7 +399,7 @@ pub(crate) fn pair(
             .filter(|c| !old_used[c.old] && !new_used[c.new])
             .map(|c| {
                 let order = gaps.order(c.old, c.new);
-                let e = evidence::score(c.words, c.commitments, c.share, c.role, order);
+                let e = evidence::score(c.words, c.specific, c.commitments, c.share, c.role, order);
                 (e, c)
             })
             .filter(|(e, _)| e.score >= threshold)
