@@ -4,7 +4,7 @@ use std::time::Duration;
 
 use std::collections::BTreeSet;
 
-use crate::align::{AlignOptions, Alignment, align};
+use crate::align::{AlignOptions, Alignment, CommitmentLinks, align_with};
 use crate::classify::{self, redline};
 use crate::commitments::{self, lexicon::Lexicon};
 use crate::document::Document;
@@ -18,8 +18,9 @@ use crate::terms::Terms;
 /// How to compare.
 #[derive(Debug, Clone)]
 pub struct Options {
-    /// Minimum word-level similarity (0–1) for two paragraphs to be one
-    /// reworded or moved paragraph. Default 0.5.
+    /// The evidence two paragraphs must reach to be one reworded or moved
+    /// paragraph: their share of informative words plus what commitments,
+    /// role and order add (see [`crate::align`]). Default 0.5.
     pub threshold: f64,
     /// Whether page chrome was set aside (recorded in reports).
     pub chrome_rules: bool,
@@ -145,9 +146,9 @@ pub fn compare(old: &Document, new: &Document, options: &Options) -> Report {
 }
 
 /// [`compare`], letting go of the documents' paragraphs as soon as the
-/// report no longer needs them, before the commitments of the two sides are
-/// matched (what a caller that has no other use for them, like the
-/// command line, saves memory with).
+/// report no longer needs them, before the commitments' redlines are made
+/// (what a caller that has no other use for them, like the command line,
+/// saves memory with).
 pub fn compare_owned(old: Document, new: Document, options: &Options) -> Report {
     let compared = Compared::of(&old, &new, options);
     drop((old, new));
@@ -178,8 +179,7 @@ struct Compared {
     changes: Vec<Change>,
     unchanged: Vec<Unchanged>,
     summary: Summary,
-    old_commitments: Vec<Commitment>,
-    new_commitments: Vec<Commitment>,
+    commitments: Vec<CommitmentChange>,
     terms: Vec<TermCount>,
     old: SideInfo,
     new: SideInfo,
@@ -204,19 +204,26 @@ impl Compared {
         new_commitments: Vec<Commitment>,
         options: &Options,
     ) -> (Alignment, Compared) {
+        // The commitments are matched first: those paired between two
+        // paragraphs are evidence that the paragraphs are one.
+        let match_options = commitments::MatchOptions {
+            threshold: options.commitment_threshold,
+        };
+        let commitments =
+            commitments::compare_owned(old_commitments, new_commitments, &match_options);
+        let links = commitment_links(&commitments, old.paragraphs.len(), new.paragraphs.len());
         let align_options = AlignOptions {
             threshold: options.threshold,
             timeout: options.timeout,
         };
-        let alignment = align(&old.paragraphs, &new.paragraphs, &align_options);
+        let alignment = align_with(&old.paragraphs, &new.paragraphs, &align_options, &links);
         let (mut changes, unchanged, summary) = classify::classify(old, new, &alignment);
         review_changes(&mut changes, &options.accepted);
         let compared = Compared {
             changes,
             unchanged,
             summary,
-            old_commitments,
-            new_commitments,
+            commitments,
             terms: options.terms.count(&old.paragraphs, &new.paragraphs),
             old: SideInfo::of(old),
             new: SideInfo::of(new),
@@ -224,13 +231,10 @@ impl Compared {
         (alignment, compared)
     }
 
-    /// The report, with the commitments matched (the documents may be gone).
+    /// The report, with the commitments redlined (the documents may be
+    /// gone).
     fn report(self, options: &Options) -> Report {
-        let match_options = commitments::MatchOptions {
-            threshold: options.commitment_threshold,
-        };
-        let mut commitments =
-            commitments::compare_owned(self.old_commitments, self.new_commitments, &match_options);
+        let mut commitments = self.commitments;
         redline_commitments(&mut commitments, options);
         review_commitments(&mut commitments, &options.accepted);
         Report {
@@ -247,6 +251,32 @@ impl Compared {
             },
         }
     }
+}
+
+/// The paragraphs of each pair of commitments kept or reworded, and how
+/// many commitments each paragraph holds (commitments number paragraphs
+/// from 1).
+fn commitment_links(changes: &[CommitmentChange], old: usize, new: usize) -> CommitmentLinks {
+    let mut links = CommitmentLinks {
+        pairs: Vec::new(),
+        old_counts: vec![0; old],
+        new_counts: vec![0; new],
+    };
+    let at = |c: &Commitment| c.paragraph.checked_sub(1);
+    for change in changes {
+        let o = change.old.as_ref().and_then(at).filter(|&i| i < old);
+        let n = change.new.as_ref().and_then(at).filter(|&j| j < new);
+        if let Some(i) = o {
+            links.old_counts[i] += 1;
+        }
+        if let Some(j) = n {
+            links.new_counts[j] += 1;
+        }
+        if let (Some(i), Some(j)) = (o, n) {
+            links.pairs.push((i, j));
+        }
+    }
+    links
 }
 
 /// Each change's fingerprint, and whether it was accepted.

@@ -361,16 +361,19 @@ mod tests {
     }
 
     #[test]
-    fn a_paragraph_extended_beyond_recognition_takes_in_the_old_one() {
+    fn a_paragraph_extended_beyond_recognition_elsewhere_takes_in_the_old_one() {
         let t = "They also agreed to establish a new trilateral working group on maritime domain awareness and to report to ministers on its progress within a year.";
+        let u = "Ministers will review the group's findings on illicit transfers at sea, coastal patrol schedules and satellite imagery sharing when they next meet.";
+        // Moved past the closing paragraph and three times as long: only
+        // the sentence carried word for word ties the two.
         let old = format!("Title\n\n{A}\n\n{C}\n\n{E}\n");
-        let new = format!("Title\n\n{A}\n\n{C} {t}\n\n{E}\n");
+        let new = format!("Title\n\n{A}\n\n{E}\n\n{C} {t} {u}\n");
         assert_eq!(
             notes(&old, &new),
             [
                 (
                     ChangeKind::Removed,
-                    vec!["now part of new \u{b6}3".to_string()]
+                    vec!["now part of new \u{b6}4".to_string()]
                 ),
                 (
                     ChangeKind::Added,
@@ -378,6 +381,16 @@ mod tests {
                 ),
             ]
         );
+    }
+
+    #[test]
+    fn a_paragraph_extended_in_its_place_is_reworded() {
+        // The same extension where the paragraph stood: its words and its
+        // place say it is the same paragraph, a sentence longer.
+        let t = "They also agreed to establish a new trilateral working group on maritime domain awareness and to report to ministers on its progress within a year.";
+        let old = format!("Title\n\n{A}\n\n{C}\n\n{E}\n");
+        let new = format!("Title\n\n{A}\n\n{C} {t}\n\n{E}\n");
+        assert_eq!(notes(&old, &new), [(ChangeKind::Reworded, vec![])]);
     }
 
     #[test]

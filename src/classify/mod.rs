@@ -4,10 +4,12 @@
 pub mod carried;
 pub mod redline;
 
-use crate::align::{Alignment, Pair};
+use std::collections::HashMap;
+
+use crate::align::{Alignment, Join, Pair, Part};
 use crate::classify::redline::{edits, redline};
 use crate::document::{Document, Paragraph};
-use crate::model::{Change, ChangeKind, Review, Side, Summary, Unchanged};
+use crate::model::{Carried, CarriedHow, Change, ChangeKind, Review, Side, Summary, Unchanged};
 
 fn side(p: &Paragraph) -> Side {
     Side {
@@ -78,6 +80,7 @@ pub fn classify(
             spans: Vec::new(),
             edits: Vec::new(),
             carried: Vec::new(),
+            evidence: None,
             review: Review::default(),
         };
         keyed.push(((anchor[i], 1, i), change));
@@ -91,6 +94,7 @@ pub fn classify(
             spans: Vec::new(),
             edits: Vec::new(),
             carried: Vec::new(),
+            evidence: None,
             review: Review::default(),
         };
         keyed.push(((j + 1, 0, 0), change));
@@ -98,6 +102,7 @@ pub fn classify(
     keyed.sort_by_key(|(k, _)| *k);
     let mut changes: Vec<Change> = keyed.into_iter().map(|(_, c)| c).collect();
     crate::classify::carried::annotate(&mut changes);
+    note_joins(&mut changes, old, new, &alignment.joins);
     for c in &changes {
         match c.kind {
             ChangeKind::Added => summary.added += 1,
@@ -107,6 +112,68 @@ pub fn classify(
         }
     }
     (changes, unchanged, summary)
+}
+
+/// Notes the splits and merges the alignment found on both changes
+/// ("split: part is now new ¶5" and "split from old ¶4", "merged with old
+/// ¶3" and "merged into new ¶4"), unless the sentences carried word for
+/// word already link the two.
+fn note_joins(changes: &mut [Change], old: &Document, new: &Document, joins: &[Join]) {
+    if joins.is_empty() {
+        return;
+    }
+    let mut by_old: HashMap<usize, usize> = HashMap::new();
+    let mut by_new: HashMap<usize, usize> = HashMap::new();
+    for (k, c) in changes.iter().enumerate() {
+        if let Some(s) = &c.old {
+            by_old.insert(s.index, k);
+        }
+        if let Some(s) = &c.new {
+            by_new.insert(s.index, k);
+        }
+    }
+    let linked = |c: &Change, lost: bool, other: usize| {
+        c.carried.iter().any(|n| n.lost == lost && n.other == other)
+    };
+    for join in joins {
+        let pair_old = old.paragraphs[join.old].index;
+        let pair_new = new.paragraphs[join.new].index;
+        let Some(&pair) = by_new.get(&pair_new) else {
+            continue;
+        };
+        // (the pair's change, lost?, other) and (the part's change, lost?, other)
+        let (how, pair_note, part, part_note) = match join.part {
+            Part::New(k) => {
+                let index = new.paragraphs[k].index;
+                let Some(&part) = by_new.get(&index) else {
+                    continue;
+                };
+                (CarriedHow::Split, (true, index), part, (false, pair_old))
+            }
+            Part::Old(k) => {
+                let index = old.paragraphs[k].index;
+                let Some(&part) = by_old.get(&index) else {
+                    continue;
+                };
+                (CarriedHow::Merged, (false, index), part, (true, pair_new))
+            }
+        };
+        if linked(&changes[pair], pair_note.0, pair_note.1)
+            || linked(&changes[part], part_note.0, part_note.1)
+        {
+            continue;
+        }
+        changes[pair].carried.push(Carried {
+            how: how.clone(),
+            lost: pair_note.0,
+            other: pair_note.1,
+        });
+        changes[part].carried.push(Carried {
+            how,
+            lost: part_note.0,
+            other: part_note.1,
+        });
+    }
 }
 
 /// From this many reworded or moved paragraphs on, their redlines are made
@@ -128,6 +195,7 @@ fn paired_change(kind: ChangeKind, o: &Paragraph, n: &Paragraph, pair: &Pair) ->
         spans,
         edits,
         carried: Vec::new(),
+        evidence: pair.evidence,
         review: Review::default(),
     }
 }

@@ -52,8 +52,10 @@ pub struct Cli {
     #[arg(long, value_name = "WHEN", value_enum, default_value_t = ColorWhen::Auto)]
     pub color: ColorWhen,
 
-    /// Minimum word-level similarity (0-1) for two paragraphs to count as
-    /// one reworded or moved paragraph
+    /// Evidence (0-1) two paragraphs must reach to count as one reworded or
+    /// moved paragraph: their share of informative words, plus up to 0.3 for
+    /// commitments paired between them, 0.2 for both being the opening or
+    /// the closing, 0.2 for keeping the order of their neighbours
     #[arg(long, value_name = "RATIO", default_value_t = 0.5, value_parser = parse_ratio)]
     pub threshold: f64,
 

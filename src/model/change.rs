@@ -92,8 +92,72 @@ pub struct Change {
     /// reads as a note ("merged into new ¶3", "split from old ¶5",
     /// "sentence moved to new ¶7: “…”").
     pub carried: Vec<Carried>,
+    /// Why the two paragraphs were taken for one (reworded and moved
+    /// paragraphs that are not word for word the same).
+    pub evidence: Option<Evidence>,
     /// Its fingerprint, and whether a reviewer accepted it.
     pub review: Review,
+}
+
+/// What pairs an old paragraph with a new one that is not word for word
+/// the same: the evidence the alignment weighed, and its score.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Evidence {
+    /// The score compared with the threshold: `words` plus what the
+    /// commitments, the role and the order add.
+    pub score: f64,
+    /// The share of informative words the two have in common, 0–1 (each
+    /// word weighed by how few paragraphs use it; numbers and names weigh
+    /// less). For a split or a merge, of the parts taken together.
+    pub words: f64,
+    /// Commitments paired between the two paragraphs.
+    pub commitments: usize,
+    /// The part both play in their statements, when the same.
+    pub role: Option<Role>,
+    /// Where the pair stands among its neighbours, when that speaks for it.
+    pub order: Option<Order>,
+}
+
+/// A part a paragraph plays in a statement.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Role {
+    /// The first paragraph after the title: who met, where and when.
+    Opening,
+    /// The last paragraph: most often the next meeting.
+    Closing,
+}
+
+impl Role {
+    /// The name used in reports.
+    pub fn name(self) -> &'static str {
+        match self {
+            Role::Opening => "opening",
+            Role::Closing => "closing",
+        }
+    }
+}
+
+/// How a pair keeps the order of the paragraphs around it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Order {
+    /// Both stand between the same two paired neighbours.
+    Between,
+    /// Both are the only unpaired paragraph between the same neighbours.
+    Alone,
+    /// The paragraphs just before (or just after) the two are paired with
+    /// each other.
+    Beside,
+}
+
+impl Order {
+    /// The name used in reports.
+    pub fn name(self) -> &'static str {
+        match self {
+            Order::Between => "between-same-neighbours",
+            Order::Alone => "alone-between-same-neighbours",
+            Order::Beside => "beside-paired-neighbours",
+        }
+    }
 }
 
 /// How a change stands with its reviewers, decided once by the comparison

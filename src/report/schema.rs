@@ -174,6 +174,10 @@ pub struct YamlChange {
     /// Word-level similarity 0–1, for reworded and moved.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub similarity: Option<f64>,
+    /// Why the two paragraphs were paired, for reworded and moved
+    /// paragraphs that are not word for word the same.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub evidence: Option<YamlEvidence>,
     /// Stable fingerprint of the change, for `--accept` files.
     #[serde(default)]
     pub fingerprint: String,
@@ -187,6 +191,27 @@ pub struct YamlChange {
     /// ("merged into new ¶3", "split from old ¶5").
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub notes: Vec<String>,
+}
+
+/// What paired an old paragraph with a new one.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct YamlEvidence {
+    /// The score compared with the threshold: `words` plus what the
+    /// commitments, the role and the order add (two decimals).
+    pub score: f64,
+    /// The share of informative words in common, 0–1 (words weighed by how
+    /// few paragraphs use them; for a split or merge, of the parts
+    /// together).
+    pub words: f64,
+    /// Commitments paired between the two paragraphs.
+    pub commitments: usize,
+    /// opening or closing, when both play that part.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub role: Option<String>,
+    /// between-same-neighbours or alone-between-same-neighbours, when the
+    /// pair keeps the order of the paired paragraphs around it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub order: Option<String>,
 }
 
 /// A paragraph on one side of a change.

@@ -113,11 +113,22 @@ fn change(c: Change) -> YamlChange {
         old: c.old.map(paragraph),
         new: c.new.map(paragraph),
         similarity: c.similarity,
+        evidence: c.evidence.map(|e| YamlEvidence {
+            score: two_decimals(e.score),
+            words: two_decimals(e.words),
+            commitments: e.commitments,
+            role: e.role.map(|r| r.name().into()),
+            order: e.order.map(|o| o.name().into()),
+        }),
         accepted: c.review.accepted,
         fingerprint: c.review.fingerprint,
         edits: c.edits.iter().map(YamlEdit::from).collect(),
         notes: c.carried.iter().map(ToString::to_string).collect(),
     }
+}
+
+fn two_decimals(x: f64) -> f64 {
+    (x * 100.0).round() / 100.0
 }
 
 fn commitment(c: crate::model::CommitmentChange) -> YamlCommitment {
