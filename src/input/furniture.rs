@@ -4,7 +4,7 @@
 
 use std::collections::HashMap;
 
-use super::layout::width;
+use super::layout::{ends_sentence, width};
 
 /// The fewest times a line recurs to be read as a running header or footer.
 const MIN_PAGES: usize = 3;
@@ -15,24 +15,55 @@ const MIN_PAGE_LINES: usize = 8;
 /// The widest running header or footer, in columns.
 const MAX_WIDTH: usize = 100;
 
-/// Which lines are running headers or footers: lines that, with each run
-/// of digits read as one number, recur at least three times, at least
-/// eight lines apart, with no gap more than twice another (the pages of a
-/// copy are of about one length).
+/// Which lines are running headers or footers: short lines that end no
+/// sentence and, with each run of digits read as one number, recur at
+/// least three times, at least eight lines apart, at about one interval
+/// (the gaps differ by a quarter of the shortest at most: the pages of a
+/// copy are of one length), between lines that differ from page to page.
 pub(super) fn running_lines(lines: &[&str]) -> Vec<bool> {
-    let mut places: HashMap<String, Vec<usize>> = HashMap::new();
+    // Lines grouped by a hash of their folded text, then each group split
+    // by the text itself (a hash says nothing for sure), without building
+    // a key for every line of a long text.
+    let mut by_hash: HashMap<u64, Vec<usize>> = HashMap::new();
     for (i, line) in lines.iter().enumerate() {
-        if let Some(key) = key_of(line) {
-            places.entry(key).or_default().push(i);
+        if let Some(hash) = hash_of(line) {
+            by_hash.entry(hash).or_default().push(i);
+        }
+    }
+    let mut groups: Vec<Vec<usize>> = Vec::new();
+    for at in by_hash.into_values().filter(|at| at.len() >= MIN_PAGES) {
+        let mut left = at;
+        while let Some(&first) = left.first() {
+            let (same, other): (Vec<usize>, Vec<usize>) = left
+                .into_iter()
+                .partition(|&i| folded(lines[i]).eq(folded(lines[first])));
+            groups.push(same);
+            left = other;
         }
     }
     let mut running = vec![false; lines.len()];
-    for at in places.values().filter(|at| at.len() >= MIN_PAGES) {
+    for at in groups.iter().filter(|at| at.len() >= MIN_PAGES) {
         let gaps: Vec<usize> = at.windows(2).map(|w| w[1] - w[0]).collect();
         let (Some(&least), Some(&most)) = (gaps.iter().min(), gaps.iter().max()) else {
             continue;
         };
-        if least >= MIN_PAGE_LINES && most <= least * 2 {
+        if least < MIN_PAGE_LINES || most - least > (least / 4).max(3) {
+            continue;
+        }
+        // A header stands between different text on each page; text said
+        // again with what comes before and after it is repeated content.
+        let mostly_same = |step: fn(usize) -> Option<usize>| {
+            let mut counts: HashMap<Option<&str>, usize> = HashMap::new();
+            for &i in at {
+                let neighbour = std::iter::successors(step(i), |&j| step(j))
+                    .take_while(|&j| j < lines.len())
+                    .find(|&j| !lines[j].trim().is_empty())
+                    .map(|j| lines[j].trim());
+                *counts.entry(neighbour).or_default() += 1;
+            }
+            counts.values().max().is_some_and(|&n| n * 2 > at.len())
+        };
+        if !(mostly_same(|i| i.checked_sub(1)) && mostly_same(|i| i.checked_add(1))) {
             for &i in at {
                 running[i] = true;
             }
@@ -42,15 +73,10 @@ pub(super) fn running_lines(lines: &[&str]) -> Vec<bool> {
 }
 
 /// The line with its white space folded and each run of digits written
-/// `#`; `None` for a line too long or too bare to be a running header.
-fn key_of(line: &str) -> Option<String> {
-    let line = line.trim();
-    if line.is_empty() || width(line) > MAX_WIDTH {
-        return None;
-    }
-    let mut key = String::with_capacity(line.len());
+/// `#`.
+fn folded(line: &str) -> impl Iterator<Item = char> + '_ {
     let mut last = ' ';
-    for c in line.chars() {
+    line.trim().chars().filter_map(move |c| {
         let c = if c.is_ascii_digit() {
             '#'
         } else if c.is_whitespace() {
@@ -58,13 +84,29 @@ fn key_of(line: &str) -> Option<String> {
         } else {
             c
         };
-        if (c == '#' || c == ' ') && c == last {
-            continue;
-        }
-        key.push(c);
+        let repeat = (c == '#' || c == ' ') && c == last;
         last = c;
+        (!repeat).then_some(c)
+    })
+}
+
+/// A hash of the folded line; `None` for a line too long or too bare to be
+/// a running header.
+fn hash_of(line: &str) -> Option<u64> {
+    use std::hash::{Hash, Hasher};
+    let line = line.trim();
+    // Four bytes a character at most: a longer line is too wide.
+    if line.is_empty() || line.len() > 4 * MAX_WIDTH || width(line) > MAX_WIDTH {
+        return None;
     }
-    Some(key)
+    // A header or footer is a label: it does not go on with a sentence in
+    // lower case, nor end one.
+    if line.starts_with(char::is_lowercase) || ends_sentence(line) {
+        return None;
+    }
+    let mut hasher = std::collections::hash_map::DefaultHasher::new();
+    folded(line).for_each(|c| c.hash(&mut hasher));
+    Some(hasher.finish())
 }
 
 #[cfg(test)]

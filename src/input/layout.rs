@@ -17,6 +17,10 @@ use crate::text::normalize::{break_joins, split_number, tidy_spaces_cow};
 /// is a paragraph an editor or a web page left unwrapped.
 const MAX_WRAP: usize = 200;
 
+/// The narrowest line read as hard-wrapped, in display columns: shorter
+/// lines that stop inside a sentence are headings or labels.
+const MIN_WRAP: usize = 30;
+
 /// The fewest certainly wrapped lines that tell a wrap width.
 const MIN_SAMPLES: usize = 3;
 
@@ -27,8 +31,13 @@ pub(super) const HEADING_CHARS: usize = 80;
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(super) enum Layout {
     /// Hard-wrapped: a line that reaches past `limit` columns with the next
-    /// line's first word was wrapped there, if it is at most `widest` wide.
-    Wrapped { limit: usize, widest: usize },
+    /// line's first word was wrapped there, if it is at most `widest` wide;
+    /// no wrapped line is narrower than `narrowest`.
+    Wrapped {
+        limit: usize,
+        widest: usize,
+        narrowest: usize,
+    },
     /// Not wrapped: each line break was made by the author.
     Unwrapped,
     /// Too little to tell: only sentence ends and headings break.
@@ -71,7 +80,7 @@ impl Layout {
     /// word would not have fitted on it.
     pub(super) fn wraps(self, line: &str, next: &str) -> bool {
         match self {
-            Layout::Wrapped { limit, widest } => {
+            Layout::Wrapped { limit, widest, .. } => {
                 reach(line, next) > limit && width(line) <= widest + widest / 4
             }
             Layout::Unwrapped | Layout::Unknown => false,
@@ -103,22 +112,28 @@ impl Layout {
             .trim_end()
             .ends_with(|c: char| c.is_ascii_punctuation() && !matches!(c, ')' | ']' | '"' | '\''))
             && !ends_clause(line);
-        if unmarked && !goes_on(next) && width(line) <= HEADING_CHARS && self.is_prose(next, after)
-        {
+        // Without an end mark, a heading in wrapped text is told by being
+        // shorter than any line the text wraps at.
+        let short = match self {
+            Layout::Wrapped { narrowest, .. } => width(line) < narrowest,
+            Layout::Unwrapped | Layout::Unknown => width(line) <= HEADING_CHARS,
+        };
+        if unmarked && short && !goes_on(next) && self.is_prose(next, after) {
             return Some(Break::Heading);
         }
         (self == Layout::Unwrapped && !goes_on(next)).then_some(Break::Paragraph)
     }
 
-    /// A line of running prose: a sentence, or a long line that is not a
-    /// title in capitals (unless it runs on into the next line).
+    /// A line of running prose: a sentence, a long line that is not a
+    /// title in capitals, or a line that runs on into the next one.
     fn is_prose(self, line: &str, after: Option<&str>) -> bool {
         let words = line.split_whitespace().count();
         let wide = line.chars().any(|c| c.width() == Some(2));
         let runs_on = || after.is_some_and(|a| continues(line, a) || self.wraps(line, a));
         (ends_sentence(line) && (words >= 3 || (wide && width(line) >= 20)))
             || (wide && width(line) >= 40)
-            || (words >= 8 && (!title_case(line) || runs_on()))
+            || (words >= 8 && !title_case(line))
+            || (words >= 3 && runs_on())
     }
 }
 
@@ -126,49 +141,56 @@ impl Layout {
 /// at least three, not wider than a wrap can be, within a band (a few
 /// short ones, such as a title wrapped in two, are left out).
 fn wrap_of(pairs: &[(&str, Option<&str>)]) -> Option<Layout> {
+    let inner = pairs.iter().filter(|(_, next)| next.is_some()).count();
     let mut wrapped: Vec<(usize, usize)> = pairs
         .iter()
         .filter_map(|&(line, next)| {
             let next = next?;
             let w = width(line);
-            (w <= MAX_WRAP && surely_wrapped(line, next)).then(|| (w, reach(line, next)))
+            ((MIN_WRAP..=MAX_WRAP).contains(&w) && surely_wrapped(line, next))
+                .then(|| (w, reach(line, next)))
         })
         .collect();
-    if wrapped.len() < MIN_SAMPLES {
+    // Most lines of a wrapped text stop inside a sentence; a few such
+    // lines among many (headings above paragraphs) tell no wrap.
+    if wrapped.len() < MIN_SAMPLES || wrapped.len() * 5 < inner * 2 {
         return None;
     }
     wrapped.sort_unstable();
     let median = wrapped[wrapped.len() / 2].0;
     wrapped.retain(|&(w, _)| w * 10 >= median * 7);
     let widest = wrapped.iter().map(|&(w, _)| w).max()?;
+    let narrowest = wrapped.iter().map(|&(w, _)| w).min()?;
     let shortest_reach = wrapped.iter().map(|&(_, r)| r).min()?;
     // Greedy wrapping at one width puts every wrapped line's reach past
     // the widest line; a proportional font (a PDF copy) spreads them a
     // little. Lines broken anywhere (a web copy) do not agree at all.
     let agree = widest * 3 <= shortest_reach * 4;
-    (wrapped.len() >= MIN_SAMPLES && agree).then(|| Layout::Wrapped {
-        limit: widest.min(shortest_reach.saturating_sub(1)),
-        widest,
+    (wrapped.len() >= MIN_SAMPLES && wrapped.len() * 5 >= inner * 2 && agree).then(|| {
+        Layout::Wrapped {
+            limit: widest.min(shortest_reach.saturating_sub(1)),
+            widest,
+            narrowest,
+        }
     })
 }
 
 /// A line that stops inside a sentence, so was wrapped (or broken by hand
-/// inside one).
+/// inside one): it stops open, the next line goes on in lower case, or,
+/// in a script without capitals (Korean, Chinese, Japanese), the line
+/// stops on a word and the next goes on with one.
 fn surely_wrapped(line: &str, next: &str) -> bool {
-    if ends_clause(line) || is_item(next) {
+    if ends_clause(line) {
         return false;
     }
     let last = line.trim_end().chars().next_back();
     let first = next.trim_start().chars().next();
-    let cjk_run = last
-        .zip(first)
-        .is_some_and(|(a, b)| break_joins(a, b) && !is_cjk_mark(a) && !is_cjk_mark(b));
-    continues(line, next) || cjk_run
-}
-
-/// Ideographic punctuation: no sign of a run of text going on.
-fn is_cjk_mark(c: char) -> bool {
-    matches!(c as u32, 0x3000..=0x303F | 0xFF01..=0xFF0F | 0xFF1A..=0xFF20)
+    let caseless = |c: char| c.is_alphabetic() && !c.is_uppercase() && !c.is_lowercase();
+    let word_run = || {
+        last.zip(first)
+            .is_some_and(|(a, b)| (a.is_alphanumeric() || a == ')') && caseless(b))
+    };
+    (continues(line, next) || word_run()) && !is_item(next)
 }
 
 /// A break inside a sentence: the line stops open, or the next line goes
@@ -179,7 +201,7 @@ fn continues(line: &str, next: &str) -> bool {
 
 /// The line stops where no sentence ends: on a comma, an opening bracket,
 /// a dash or hyphen, or a small word ("… and urged the").
-fn stops_open(line: &str) -> bool {
+pub(super) fn stops_open(line: &str) -> bool {
     let line = line.trim_end();
     line.ends_with([
         ',', '\u{3001}', '\u{FF0C}', '(', '[', '\u{201C}', '-', '\u{2013}', '\u{2014}', '/', '&',
@@ -227,7 +249,13 @@ fn reach(line: &str, next: &str) -> usize {
 /// The display width of a line in columns (a Chinese, Japanese or Korean
 /// character takes two), without white space at its end.
 pub(super) fn width(line: &str) -> usize {
-    line.trim_end().width()
+    let line = line.trim_end();
+    if line.is_ascii() {
+        // What the table says of ASCII, without the table.
+        line.bytes().filter(|b| !b.is_ascii_control()).count()
+    } else {
+        line.width()
+    }
 }
 
 /// A line whose longer words all begin with a capital: a title.
@@ -326,7 +354,7 @@ mod tests {
             "year.",
         ];
         let layout = Layout::of_text(&pairs(&lines));
-        let Layout::Wrapped { limit, widest } = layout else {
+        let Layout::Wrapped { limit, widest, .. } = layout else {
             panic!("{layout:?}");
         };
         assert_eq!(widest, 52);

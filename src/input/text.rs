@@ -8,7 +8,7 @@ use std::cell::OnceCell;
 use std::collections::HashSet;
 
 use super::furniture::running_lines;
-use super::layout::{Break, HEADING_CHARS, Layout, SMALL_WORDS, ends_clause, width};
+use super::layout::{Break, HEADING_CHARS, Layout, SMALL_WORDS, ends_clause, stops_open, width};
 use crate::model::Block;
 use crate::model::{ChromeLines, LineChrome};
 use crate::text::normalize::{
@@ -198,12 +198,21 @@ fn group_lines<'a>(lines: &[&'a str], kinds: &[LineChrome]) -> Vec<Group<'a>> {
             let closed = ends_clause(last);
             let next = lines.get(i + 1).copied();
             let after = next.filter(|n| !is_blank(n));
+            // A heading is a short block: the lines before a short last
+            // line that make a paragraph end in no heading.
             let laid = if indented_starts {
                 None
             } else {
-                layouts[i].breaks(last, line, after)
+                layouts[i]
+                    .breaks(last, line, after)
+                    .filter(|&laid| laid != Break::Heading || width_of(&current) <= HEADING_CHARS)
             };
-            let breaks = (item && (closed || previous_item))
+            // A list item starts a block after a clause or an item, or
+            // after a line that neither stops open nor was wrapped (a title).
+            let opens_item = closed
+                || previous_item
+                || (!indented_starts && !stops_open(last) && !layouts[i].wraps(last, line));
+            let breaks = (item && opens_item)
                 || chrome
                 || previous_chrome
                 // A heading said twice (a page's breadcrumb ends with the
@@ -223,8 +232,7 @@ fn group_lines<'a>(lines: &[&'a str], kinds: &[LineChrome]) -> Vec<Group<'a>> {
                     && !last.trim_end().ends_with(','));
             if breaks {
                 let lines = std::mem::take(&mut current);
-                let short = width(&lines.join(" ")) <= HEADING_CHARS;
-                let role = if laid == Some(Break::Heading) && short && !chrome && !previous_chrome {
+                let role = if laid == Some(Break::Heading) && !chrome && !previous_chrome {
                     Role::Heading
                 } else {
                     Role::Body
@@ -332,6 +340,15 @@ fn stands_alone(
         && !ends_clause(line)
         && line.trim().chars().count() <= HEADING_CHARS
         && next.is_none_or(|n| is_blank(n) || is_indented(n))
+}
+
+/// The width of lines joined into one, in columns.
+fn width_of(lines: &[&str]) -> usize {
+    lines
+        .iter()
+        .map(|l| width(l.trim_start()) + 1)
+        .sum::<usize>()
+        .saturating_sub(1)
 }
 
 /// The width of a line's leading white space, in columns.
@@ -590,6 +607,138 @@ mod tests {
         );
         // A full stop before a line in lower case is no paragraph end.
         assert_eq!(texts("They met the U.S.\nenvoy in Busan.\n").len(), 1);
+    }
+
+    /// Greedy wrapping at `width` columns, each paragraph followed by
+    /// `between`.
+    fn wrap(paragraphs: &[&str], width: usize, between: &str) -> String {
+        let mut out = String::new();
+        for paragraph in paragraphs {
+            let mut lines: Vec<String> = Vec::new();
+            for word in paragraph.split_whitespace() {
+                match lines.last_mut() {
+                    Some(last) if last.len() + 1 + word.len() <= width => {
+                        last.push(' ');
+                        last.push_str(word);
+                    }
+                    _ => lines.push(word.to_string()),
+                }
+            }
+            out.push_str(&lines.join("\n"));
+            out.push_str(between);
+        }
+        out
+    }
+
+    const HARBOUR: &str = "The harbour masters of the three ports met in Busan on the first of March. They compared the records of the winter storms and the delays they caused to shipping in the strait. They agreed that a shared warning service would save time and lives.";
+    const PILOTS: &str = "The pilots' associations will draw up a common training course for the coming year, with exchanges of staff between the ports.";
+
+    #[test]
+    fn wrapped_prose_keeps_its_sentence_ends_inside_the_paragraph() {
+        // At these widths a sentence ends on a full line inside the first
+        // paragraph; its last line is short, and the next paragraph follows
+        // with no blank line.
+        for width in [38, 45, 60] {
+            let text = wrap(&[HARBOUR, PILOTS], width, "\n");
+            assert!(
+                text.lines().filter(|l| l.ends_with('.')).count() >= 3,
+                "{text}"
+            );
+            assert_eq!(texts(&text), [HARBOUR, PILOTS], "{text}");
+            // With blank lines between paragraphs, as before.
+            let spaced = wrap(&[HARBOUR, PILOTS], width, "\n\n");
+            assert_eq!(texts(&spaced), [HARBOUR, PILOTS]);
+        }
+    }
+
+    #[test]
+    fn a_title_or_heading_above_prose_is_a_heading_block() {
+        let text = format!("Harbour Safety Talks\n{HARBOUR}\n\nTraining\n{PILOTS}\n");
+        let blocks = split_blocks(&text, None);
+        let got: Vec<(&str, bool)> = blocks
+            .iter()
+            .map(|b| (b.text.as_str(), b.heading))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("Harbour Safety Talks", true),
+                (HARBOUR, false),
+                ("Training", true),
+                (PILOTS, false)
+            ]
+        );
+        // The same in wrapped text, the title wrapped over two lines.
+        let text = format!(
+            "Joint Statement of the Harbour\nSafety Talks\n{}",
+            wrap(&[HARBOUR, PILOTS], 46, "\n")
+        );
+        let blocks = split_blocks(&text, None);
+        assert_eq!(
+            blocks[0].text,
+            "Joint Statement of the Harbour Safety Talks"
+        );
+        assert!(blocks[0].heading);
+        assert_eq!(blocks[1].text, HARBOUR);
+    }
+
+    #[test]
+    fn a_running_header_inside_a_paragraph_is_a_page_block() {
+        let paragraphs = [HARBOUR, PILOTS, HARBOUR, PILOTS, HARBOUR, PILOTS];
+        let body = wrap(&paragraphs, 46, "\n");
+        // A header every ten lines, mostly inside a paragraph.
+        let text: String = body
+            .lines()
+            .enumerate()
+            .flat_map(|(i, line)| {
+                let header =
+                    (i % 10 == 3).then(|| format!("Harbour Safety Talks – {}\n", i / 10 + 1));
+                header.into_iter().chain([format!("{line}\n")])
+            })
+            .collect();
+        let blocks = split_blocks(&text, None);
+        let pages: Vec<&str> = blocks
+            .iter()
+            .filter(|b| b.page)
+            .map(|b| b.text.as_str())
+            .collect();
+        assert_eq!(pages.len(), 3, "{blocks:?}");
+        assert_eq!(pages[1], "Harbour Safety Talks – 2");
+        let body: Vec<&str> = blocks
+            .iter()
+            .filter(|b| !b.page)
+            .map(|b| b.text.as_str())
+            .collect();
+        assert_eq!(body, paragraphs);
+    }
+
+    #[test]
+    fn korean_and_japanese_paragraphs_one_to_a_line() {
+        let japanese = "港湾安全協議 共同声明\n三者は、三月一日に釜山で会合を開催した。\n三者は、冬の嵐による遅延について意見を交換した。\n";
+        assert_eq!(
+            texts(japanese),
+            [
+                "港湾安全協議 共同声明",
+                "三者は、三月一日に釜山で会合を開催した。",
+                "三者は、冬の嵐による遅延について意見を交換した。"
+            ]
+        );
+        let korean = "항만 안전 협의 공동성명\n3국 대표는 3월 1일 부산에서 회의를 개최하였다.\n3국은 공동 경보 체계를 구축하기로 합의하였다.\n";
+        assert_eq!(texts(korean).len(), 3);
+        assert_eq!(texts(korean), texts(&korean.replace('\n', "\n\n")));
+    }
+
+    #[test]
+    fn list_items_after_a_title_line_are_blocks() {
+        let text = "Agreed Actions\n1. Hold a joint drill in May.\n2. Share storm warnings\nin real time.\n";
+        assert_eq!(
+            texts(text),
+            [
+                "Agreed Actions",
+                "1. Hold a joint drill in May.",
+                "2. Share storm warnings in real time."
+            ]
+        );
     }
 
     #[test]
