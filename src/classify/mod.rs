@@ -79,6 +79,7 @@ pub fn classify(
             edits: Vec::new(),
             carried: Vec::new(),
             review: Review::default(),
+            truncated: Default::default(),
         };
         keyed.push(((anchor[i], 1, i), change));
     }
@@ -92,6 +93,7 @@ pub fn classify(
             edits: Vec::new(),
             carried: Vec::new(),
             review: Review::default(),
+            truncated: Default::default(),
         };
         keyed.push(((j + 1, 0, 0), change));
     }
@@ -129,6 +131,7 @@ fn paired_change(kind: ChangeKind, o: &Paragraph, n: &Paragraph, pair: &Pair) ->
         edits,
         carried: Vec::new(),
         review: Review::default(),
+        truncated: Default::default(),
     }
 }
 

@@ -11,7 +11,8 @@ pub mod term;
 
 pub use block::Block;
 pub use change::{
-    Carried, CarriedHow, Change, ChangeKind, Edit, Review, Side, Span, SpanTag, Summary, Unchanged,
+    Carried, CarriedHow, Change, ChangeKind, Edit, Review, Side, Span, SpanTag, Summary, Truncated,
+    Unchanged,
 };
 pub use commitment::{Commitment, CommitmentChange, CommitmentKind, Shift, Strength};
 pub use set_aside::{ChromeLines, LineChrome, RuleKind, SetAside};

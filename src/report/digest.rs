@@ -1,5 +1,6 @@
 //! The digest: what changed, in a few lines an analyst could paste into a
-//! note — terms that appeared or vanished, language that got stronger or
+//! note — the kind of document (a joint statement become a unilateral
+//! one), terms that appeared or vanished, language that got stronger or
 //! weaker, commitments added and dropped.
 
 use crate::Report;
@@ -16,6 +17,11 @@ const QUOTE_WORDS: usize = 8;
 /// changed.
 pub fn digest(report: &Report) -> Vec<String> {
     let mut lines = Vec::new();
+    if let (Some(old), Some(new)) = (&report.old.kind, &report.new.kind)
+        && old != new
+    {
+        lines.push(format!("kind of document: {old} \u{2192} {new}"));
+    }
     let vanished: Vec<&str> = report
         .terms
         .iter()
