@@ -84,7 +84,9 @@ fn is_title_like(p: &Paragraph) -> bool {
     !p.item
         && !byline
         && text.chars().any(char::is_alphanumeric)
-        && (p.heading || (text.split_whitespace().count() <= TITLE_WORDS && !text.ends_with('.')))
+        && (p.heading
+            || (text.split_whitespace().count() <= TITLE_WORDS
+                && !text.ends_with(['.', ':', ';', ',', '\u{3002}', '\u{3001}', '\u{ff1a}'])))
 }
 
 /// Whether the opening echoes a title: two of its longer words, or for a
@@ -138,13 +140,14 @@ pub(super) fn take(paragraphs: &mut Vec<Paragraph>, set_aside: &[SetAside]) -> T
         .iter()
         .position(introduces);
     // Without prose to tell where the statement starts, only the first
-    // paragraph may be its title.
+    // paragraph may be its title, echoed by the second.
     let head = body.unwrap_or(1).min(n - 1);
     let mut role: Vec<Option<MetaRole>> = vec![None; n];
     if let Some(a) = attribution {
         role[a] = Some(MetaRole::Attribution);
     }
-    let opening = body.map(|b| paragraphs[b].text.as_str());
+    // What a title is echoed by: the opening, else the paragraph after it.
+    let opening = Some(paragraphs[body.unwrap_or(1)].text.as_str());
     let mut named = Vec::new();
     let mut echoed_last = None;
     for (i, p) in paragraphs[..head].iter().enumerate() {
@@ -172,10 +175,7 @@ pub(super) fn take(paragraphs: &mut Vec<Paragraph>, set_aside: &[SetAside]) -> T
     // the opening echoes (a page headline); a copy of it, or a second
     // line naming a kind (the title in another language), is of the
     // title block too.
-    let title = named.first().copied().or(echoed_last).or(match body {
-        None => Some(0).filter(|_| is_title_like(&paragraphs[0]) && role[0].is_none()),
-        Some(_) => None,
-    });
+    let title = named.first().copied().or(echoed_last);
     if let Some(t) = title {
         let key = paragraphs[t].key().to_lowercase();
         for i in 0..head {
@@ -270,8 +270,9 @@ pub(super) fn meeting_date(
         for (found, range) in date::find_all(text) {
             first.get_or_insert(found);
             let sentence_start = text[..range.start]
-                .rfind(['.', '\u{3002}'])
-                .map_or(0, |i| i + 1);
+                .char_indices()
+                .rfind(|(_, c)| matches!(c, '.' | '\u{3002}'))
+                .map_or(0, |(i, c)| i + c.len_utf8());
             let before = text[sentence_start..range.start].to_lowercase();
             if MEETING_WORDS.iter().any(|w| {
                 before

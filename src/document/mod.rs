@@ -321,11 +321,11 @@ mod tests {
     fn paragraphs_are_numbered_and_keyed() {
         let doc = Document::from_text(
             "a.txt",
-            "Title\n\n1.  The \u{201c}officials\u{201d}\nmet.\n\n\n2. They agreed.\n",
+            "Joint Statement\n\n1.  The \u{201c}officials\u{201d}\nmet.\n\n\n2. They agreed.\n",
             &Chrome::builtin(),
         );
         // The title is metadata, not a paragraph.
-        assert_eq!(doc.title.as_deref(), Some("Title"));
+        assert_eq!(doc.title.as_deref(), Some("Joint Statement"));
         assert_eq!(doc.paragraphs.len(), 2);
         assert_eq!(doc.paragraphs[0].index, 1);
         assert_eq!(
