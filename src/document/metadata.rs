@@ -126,7 +126,14 @@ fn echoed(title: &str, opening: &str) -> bool {
 /// marker of where the text begins out of the paragraphs (renumbering the
 /// rest), and returns them.
 pub(super) fn take(paragraphs: &mut Vec<Paragraph>, set_aside: &[SetAside]) -> Taken {
-    let mut taken = Taken::default();
+    let mut taken = Taken {
+        // Set aside by a chrome rule: still the statement's attribution.
+        attribution: set_aside
+            .iter()
+            .find(|b| kind::is_attribution(&b.text))
+            .map(|b| b.text.clone()),
+        ..Taken::default()
+    };
     let n = paragraphs.len();
     if n < 2 {
         return taken;
@@ -192,12 +199,6 @@ pub(super) fn take(paragraphs: &mut Vec<Paragraph>, set_aside: &[SetAside]) -> T
     }
     if let Some(a) = attribution.filter(|&a| role[a].is_some()) {
         taken.attribution = Some(paragraphs[a].text.clone());
-    } else {
-        // Set aside by a chrome rule: still the statement's attribution.
-        taken.attribution = set_aside
-            .iter()
-            .find(|b| kind::is_attribution(&b.text))
-            .map(|b| b.text.clone());
     }
     taken.opening = body.map(|b| b - role[..b].iter().filter(|r| r.is_some()).count());
     if role.iter().all(Option::is_none) {
@@ -292,4 +293,161 @@ pub(super) fn meeting_date(
             .or_else(|| openings.iter().find_map(|t| date::first_year(t)));
     }
     Some(found.display())
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::chrome::Chrome;
+    use crate::document::{Document, MetaRole};
+
+    const OPENING: &str = "The defense officials of the three countries met in Seoul on \
+                           September 10, 2024 for the Trilateral Talks.";
+
+    fn read(text: &str) -> Document {
+        Document::from_text("a.txt", text, &Chrome::none())
+    }
+
+    #[test]
+    fn title_below_a_blog_date_line_and_a_site_name() {
+        let doc = read(&format!(
+            "Morning Notes and Views\n\nTuesday, September 10, 2024\n\n\
+             Joint Statement of the Trilateral Talks\n\n{OPENING}\n\nThey agreed to meet again."
+        ));
+        assert_eq!(
+            doc.title.as_deref(),
+            Some("Joint Statement of the Trilateral Talks")
+        );
+        assert_eq!(doc.kind.as_deref(), Some("joint statement"));
+        assert_eq!(doc.date.as_deref(), Some("September 10, 2024"));
+        // The site name stays a paragraph (page chrome is the chrome stage's
+        // to set aside); the date line and the title are metadata.
+        assert_eq!(doc.paragraphs[0].text, "Morning Notes and Views");
+        assert_eq!(doc.paragraphs.len(), 3);
+        let roles: Vec<MetaRole> = doc.metadata.iter().map(|m| m.role).collect();
+        assert_eq!(roles, [MetaRole::Date, MetaRole::Title]);
+    }
+
+    #[test]
+    fn a_headline_the_opening_echoes_is_the_title_and_a_site_name_is_not() {
+        let doc = read(&format!(
+            "Morning Notes and Views\n\nDefense Officials Hold Trilateral Talks in Seoul\n\n{OPENING}"
+        ));
+        assert_eq!(
+            doc.title.as_deref(),
+            Some("Defense Officials Hold Trilateral Talks in Seoul")
+        );
+        assert_eq!(doc.kind, None);
+        let doc = read(&format!("Morning Notes and Views\n\n{OPENING}"));
+        assert_eq!(doc.title, None);
+        assert_eq!(doc.paragraphs.len(), 2);
+    }
+
+    #[test]
+    fn a_date_line_is_never_the_title() {
+        let doc = read(&format!("date 2025-09-23\n\n{OPENING}\n\nThey agreed."));
+        assert_eq!(doc.title, None);
+        assert_eq!(doc.date.as_deref(), Some("2025-09-23"));
+        assert_eq!(doc.paragraphs.len(), 2);
+    }
+
+    #[test]
+    fn a_repeated_title_and_a_title_in_another_language_are_of_the_title_block() {
+        let doc = read(&format!(
+            "한미일 국방장관회의 공동언론성명\n\nTrilateral Ministerial Meeting Joint Press Statement\n\n\
+             Trilateral Ministerial Meeting Joint Press Statement\n\n{OPENING}"
+        ));
+        assert_eq!(
+            doc.title.as_deref(),
+            Some("한미일 국방장관회의 공동언론성명")
+        );
+        assert_eq!(doc.kind.as_deref(), Some("joint press statement"));
+        assert_eq!(doc.paragraphs.len(), 1);
+        assert_eq!(doc.metadata.len(), 3);
+    }
+
+    #[test]
+    fn attribution_line_and_text_marker_are_metadata() {
+        let doc = read(&format!(
+            "Joint Statement on the Talks\n\nThe following statement was released by the \
+             governments of the three countries.\n\nBegin text:\n\n{OPENING}"
+        ));
+        assert_eq!(
+            doc.attribution.as_deref(),
+            Some("The following statement was released by the governments of the three countries.")
+        );
+        assert_eq!(doc.paragraphs.len(), 1);
+        assert_eq!(doc.paragraphs[0].index, 1);
+        let roles: Vec<MetaRole> = doc.metadata.iter().map(|m| m.role).collect();
+        assert_eq!(
+            roles,
+            [MetaRole::Title, MetaRole::Attribution, MetaRole::Marker]
+        );
+    }
+
+    #[test]
+    fn an_attribution_set_aside_as_chrome_is_still_read() {
+        let chrome = Chrome::parse("header ^the following statement was released\n").unwrap();
+        let doc = Document::from_text(
+            "a.txt",
+            &format!("The following statement was released by the three governments.\n\n{OPENING}"),
+            &chrome,
+        );
+        assert_eq!(doc.set_aside.len(), 1);
+        assert_eq!(
+            doc.attribution.as_deref(),
+            Some("The following statement was released by the three governments.")
+        );
+    }
+
+    #[test]
+    fn meeting_date_from_the_opening_in_english_korean_and_japanese() {
+        let met = |text: &str| read(text).meeting_date;
+        assert_eq!(
+            met(&format!("Joint Statement\n\n{OPENING}")).as_deref(),
+            Some("2024-09-10")
+        );
+        // The date the sentence tells a meeting by, not an earlier one.
+        assert_eq!(
+            met(
+                "Recalling the summit of August 18, 2023, the ministers convened the talks \
+                 on April 24, 2024 in Tokyo."
+            )
+            .as_deref(),
+            Some("2024-04-24")
+        );
+        assert_eq!(
+            met("한미일 공동성명\n\n3국 대표는 2024년 9월 10일 서울에서 제15차 회의를 개최하였다.")
+                .as_deref(),
+            Some("2024-09-10")
+        );
+        assert_eq!(
+            met("日米韓共同声明\n\n令和6年9月10日、ソウルにおいて、3か国の代表が協議を実施した。")
+                .as_deref(),
+            Some("2024-09-10")
+        );
+        // A date after a Japanese full stop is read at a character boundary.
+        assert_eq!(
+            met("会談を行った。2024年9月10日に開催された。").as_deref(),
+            Some("2024-09-10")
+        );
+    }
+
+    #[test]
+    fn meeting_date_year_from_the_posting_date_and_none_without_a_date() {
+        let doc = read(
+            "Joint Statement\n\nSept. 9, 2024\n\nThe officials met in Seoul on September 10 \
+             to review their cooperation.",
+        );
+        assert_eq!(doc.date.as_deref(), Some("Sept. 9, 2024"));
+        assert_eq!(doc.meeting_date.as_deref(), Some("2024-09-10"));
+        let undated =
+            read("Joint Statement\n\nThe officials met in Seoul to review their cooperation.");
+        assert_eq!(undated.meeting_date, None);
+        assert_eq!(undated.order_date(), None);
+        let posted = read(
+            "Joint Statement\n\nSept. 9, 2024\n\nThe officials met in Seoul to review their \
+             cooperation in the region.",
+        );
+        assert_eq!(posted.order_date(), Some("Sept. 9, 2024"));
+    }
 }

@@ -172,7 +172,17 @@ pub fn render(
 ) -> io::Result<()> {
     let report = &sanitized(report);
     header(out, report, palette)?;
+    let digest = crate::report::digest::digest(report);
     if report.is_same() {
+        // What is said about the statements may change while what they
+        // say does not (a joint statement become a unilateral one).
+        if !digest.is_empty() {
+            writeln!(out)?;
+            writeln!(out, "{}", "What changed".style(palette.strong))?;
+            for line in &digest {
+                hanging(out, "  \u{b7} ", 4, line, layout.width)?;
+            }
+        }
         writeln!(out)?;
         writeln!(
             out,
@@ -181,7 +191,6 @@ pub fn render(
         )?;
         return Ok(());
     }
-    let digest = crate::report::digest::digest(report);
     if !digest.is_empty() {
         writeln!(out)?;
         writeln!(out, "{}", "What changed".style(palette.strong))?;
