@@ -18,7 +18,7 @@ const QUOTE_WORDS: usize = 8;
 pub fn digest(report: &Report) -> Vec<String> {
     let mut lines = Vec::new();
     if let (Some(old), Some(new)) = (&report.old.kind, &report.new.kind)
-        && old != new
+        && other_kind(old, new)
     {
         lines.push(format!("kind of document: {old} \u{2192} {new}"));
     }
@@ -129,6 +129,16 @@ fn restructured(report: &Report) -> Vec<String> {
     out
 }
 
+/// Whether two kinds of document differ in what each says: a kind with
+/// fewer modifiers is no change ("statement" in a repost's headline for a
+/// "joint statement"), other modifiers or another noun are ("joint press
+/// statement" and "unilateral press statement", "joint statement" and
+/// "readout").
+fn other_kind(old: &str, new: &str) -> bool {
+    let shortened = |long: &str, short: &str| long.ends_with(&format!(" {short}"));
+    old != new && !shortened(old, new) && !shortened(new, old)
+}
+
 /// "s" for a count other than one.
 pub(crate) fn plural(n: usize) -> &'static str {
     if n == 1 { "" } else { "s" }
@@ -156,4 +166,21 @@ pub fn quote(c: &Commitment) -> String {
         q.push('\u{2026}');
     }
     q
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn a_kind_is_other_when_it_says_something_else() {
+        use super::other_kind;
+        assert!(other_kind(
+            "joint press statement",
+            "unilateral press statement"
+        ));
+        assert!(other_kind("joint statement", "readout"));
+        assert!(other_kind("press statement", "fact sheet"));
+        assert!(!other_kind("joint statement", "statement"));
+        assert!(!other_kind("statement", "joint press statement"));
+        assert!(!other_kind("joint statement", "joint statement"));
+    }
 }
