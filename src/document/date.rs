@@ -44,23 +44,63 @@ impl Date {
     }
 }
 
-fn pattern() -> Option<&'static regex::Regex> {
-    static DATE: OnceLock<Option<regex::Regex>> = OnceLock::new();
-    DATE.get_or_init(|| {
-        let month = r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)";
-        regex::Regex::new(&format!(
+/// Which writing of dates a pattern reads.
+#[derive(Clone, Copy)]
+enum Script {
+    /// "September 10, 2024", "10 September 2024", "2024-09-10".
+    Latin,
+    /// "2024년 9월 10일".
+    Korean,
+    /// "2024年9月10日", "令和6年9月10日".
+    Japanese,
+}
+
+/// The pattern of one script, compiled when first needed: a text in
+/// English never pays for the others. ASCII word boundaries and explicit
+/// digits (ASCII and full-width), as the Unicode classes were slow to
+/// compile.
+fn pattern(script: Script) -> Option<&'static regex::Regex> {
+    static PATTERNS: [OnceLock<Option<regex::Regex>>; 3] =
+        [OnceLock::new(), OnceLock::new(), OnceLock::new()];
+    let month = r"(?i-u:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)";
+    let (slot, source) = match script {
+        Script::Latin => (
+            0,
             concat!(
-                r"(?i)\b(?P<m1>{m})\.? (?P<d1>\d{{1,2}})(?:st|nd|rd|th)?\b(?:,? (?P<y1>\d{{4}})\b)?",
-                r"|\b(?P<d2>\d{{1,2}})(?:st|nd|rd|th)? (?:of )?(?P<m2>{m})\.?,? (?P<y2>\d{{4}})\b",
-                r"|\b(?P<y3>\d{{4}})[-./](?P<m3>\d{{1,2}})[-./](?P<d3>\d{{1,2}})\b",
-                r"|(?:(?P<y4>\d{{4}})\s*년\s*)?(?P<m4>\d{{1,2}})\s*월\s*(?P<d4>\d{{1,2}})\s*일",
-                r"|(?:(?P<era>令和|平成)(?P<ey>\d{{1,2}}|元)年|(?P<y5>\d{{4}})\s*年)?\s*(?P<m5>\d{{1,2}})\s*月\s*(?P<d5>\d{{1,2}})\s*日"
+                r"\b(?P<m1>M)\.? (?P<d1>D{1,2})(?i-u:st|nd|rd|th)?\b(?:,? (?P<y1>D{4})\b)?",
+                r"|\b(?P<d2>D{1,2})(?i-u:st|nd|rd|th)? (?i-u:of )?(?P<m2>M)\.?,? (?P<y2>D{4})\b",
+                r"|\b(?P<y3>D{4})[-./](?P<m3>D{1,2})[-./](?P<d3>D{1,2})\b"
             ),
-            m = month
-        ))
-        .ok()
-    })
-    .as_ref()
+        ),
+        Script::Korean => (
+            1,
+            r"(?:(?P<y4>D{4}) ?년 ?)?(?P<m4>D{1,2}) ?월 ?(?P<d4>D{1,2}) ?일",
+        ),
+        Script::Japanese => (
+            2,
+            r"(?:(?P<era>令和|平成)(?P<ey>D{1,2}|元)年|(?P<y5>D{4}) ?年)? ?(?P<m5>D{1,2}) ?月 ?(?P<d5>D{1,2}) ?日",
+        ),
+    };
+    PATTERNS[slot]
+        .get_or_init(|| {
+            // Latin dates are written in ASCII digits: that pattern is all
+            // ASCII, compiled without Unicode.
+            let latin = matches!(script, Script::Latin);
+            let digit = if latin {
+                "[0-9]"
+            } else {
+                "[0-9\u{ff10}-\u{ff19}]"
+            };
+            let source = source
+                .replace(r"\b", r"(?-u:\b)")
+                .replace('D', digit)
+                .replace('M', month);
+            regex::RegexBuilder::new(&source)
+                .unicode(!latin)
+                .build()
+                .ok()
+        })
+        .as_ref()
 }
 
 /// A number written in ASCII or full-width digits.
@@ -83,15 +123,24 @@ pub fn find_all(text: &str) -> Vec<(Date, std::ops::Range<usize>)> {
     {
         return Vec::new();
     }
-    let Some(re) = pattern() else {
-        return Vec::new();
-    };
-    re.captures_iter(text)
-        .filter_map(|c| {
+    let mut found: Vec<(Date, std::ops::Range<usize>)> = Vec::new();
+    let scripts = [
+        (
+            Script::Latin,
+            text.contains(|c: char| c.is_ascii_alphabetic() || matches!(c, '-' | '.' | '/')),
+        ),
+        (Script::Korean, text.contains('\u{c6d4}')),
+        (Script::Japanese, text.contains('\u{6708}')),
+    ];
+    for (script, _) in scripts.iter().filter(|(_, wanted)| *wanted) {
+        let Some(re) = pattern(*script) else { continue };
+        found.extend(re.captures_iter(text).filter_map(|c| {
             let whole = c.get(0)?;
             read(&c).map(|d| (d, whole.range()))
-        })
-        .collect()
+        }));
+    }
+    found.sort_by_key(|(_, range)| range.start);
+    found
 }
 
 /// The first date in `text`.
