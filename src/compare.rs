@@ -74,8 +74,16 @@ pub struct SideInfo {
     pub paragraphs: usize,
     /// The title found, if any.
     pub title: Option<String>,
+    /// The kind of document the title names ("joint statement"), if any.
+    pub kind: Option<String>,
     /// The publication date found, if any.
     pub date: Option<String>,
+    /// The date of the meeting the opening tells, if any.
+    pub meeting_date: Option<String>,
+    /// The line introducing the statement, if any.
+    pub attribution: Option<String>,
+    /// How the copy was cut short ("mid-word", "mid-sentence"), if it was.
+    pub truncated: Option<&'static str>,
     /// Where the meeting was held, if found.
     pub place: Option<String>,
     /// Page chrome set aside.
@@ -85,6 +93,11 @@ pub struct SideInfo {
 }
 
 impl SideInfo {
+    /// The date to show: the meeting's, else the posting date.
+    pub fn shown_date(&self) -> Option<&str> {
+        self.meeting_date.as_deref().or(self.date.as_deref())
+    }
+
     pub(crate) fn of(doc: &Document) -> SideInfo {
         SideInfo {
             path: doc.name.clone(),
@@ -92,7 +105,11 @@ impl SideInfo {
             encoding: doc.encoding,
             paragraphs: doc.paragraphs.len(),
             title: doc.title.clone(),
+            kind: doc.kind.clone(),
             date: doc.date.clone(),
+            meeting_date: doc.meeting_date.clone(),
+            attribution: doc.attribution.clone(),
+            truncated: doc.truncated.map(crate::document::Truncation::name),
             place: doc.place.clone(),
             set_aside: doc.set_aside.clone(),
             sha256: doc.sha256.clone(),
@@ -137,6 +154,18 @@ impl Report {
     /// True when the statements say the same thing.
     pub fn is_same(&self) -> bool {
         self.summary.is_same()
+    }
+
+    /// Warnings about the inputs, for standard error and the reports:
+    /// "NEW ends mid-word: truncated copy?".
+    pub fn warnings(&self) -> Vec<String> {
+        [("OLD", &self.old), ("NEW", &self.new)]
+            .into_iter()
+            .filter_map(|(name, side)| {
+                side.truncated
+                    .map(|how| format!("{name} ends {how}: truncated copy?"))
+            })
+            .collect()
     }
 }
 
@@ -218,6 +247,7 @@ impl Compared {
         };
         let alignment = align_with(&old.paragraphs, &new.paragraphs, &align_options, &links);
         let (mut changes, unchanged, summary) = classify::classify(old, new, &alignment);
+        mark_truncated(&mut changes, old, new);
         review_changes(&mut changes, &options.accepted);
         let compared = Compared {
             changes,
@@ -236,6 +266,7 @@ impl Compared {
     fn report(self, options: &Options) -> Report {
         let mut commitments = self.commitments;
         redline_commitments(&mut commitments, options);
+        note_truncated(&mut commitments, &self.changes);
         review_commitments(&mut commitments, &options.accepted);
         Report {
             old: self.old,
@@ -278,6 +309,73 @@ fn commitment_links(changes: &[CommitmentChange], old: usize, new: usize) -> Com
     }
     links
 }
+
+/// Marks the changes a cut-short copy may account for: the change of its
+/// last paragraph, and after it the other side's paragraphs it has no
+/// room for (removed when the new copy was cut, added when the old was).
+fn mark_truncated(changes: &mut [Change], old: &Document, new: &Document) {
+    use crate::model::ChangeKind;
+    let cut = |doc: &Document| doc.truncated.map(|_| doc.paragraphs.len());
+    let (old_last, new_last) = (cut(old), cut(new));
+    if old_last.is_none() && new_last.is_none() {
+        return;
+    }
+    // In document order: a change of the last paragraph, then the other
+    // side's paragraphs that come after it.
+    let mut past_old_end = false;
+    let mut past_new_end = false;
+    for change in changes.iter_mut() {
+        let at_old = change
+            .old
+            .as_ref()
+            .is_some_and(|s| Some(s.index) == old_last);
+        let at_new = change
+            .new
+            .as_ref()
+            .is_some_and(|s| Some(s.index) == new_last);
+        change.truncated.old = at_old || (past_old_end && change.kind == ChangeKind::Added);
+        change.truncated.new = at_new || (past_new_end && change.kind == ChangeKind::Removed);
+        past_old_end |= at_old;
+        past_new_end |= at_new;
+    }
+}
+
+/// A note on the commitments of the changes a cut-short copy may account
+/// for.
+fn note_truncated(commitments: &mut [CommitmentChange], changes: &[Change]) {
+    let cut_old: BTreeSet<usize> = changes
+        .iter()
+        .filter(|c| c.truncated.old || c.truncated.new)
+        .filter_map(|c| c.old.as_ref().map(|s| s.index))
+        .collect();
+    let cut_new: BTreeSet<usize> = changes
+        .iter()
+        .filter(|c| c.truncated.old || c.truncated.new)
+        .filter_map(|c| c.new.as_ref().map(|s| s.index))
+        .collect();
+    if cut_old.is_empty() && cut_new.is_empty() {
+        return;
+    }
+    for c in commitments {
+        if c.kind == CommitmentKind::Kept {
+            continue;
+        }
+        let in_old = c
+            .old
+            .as_ref()
+            .is_some_and(|o| cut_old.contains(&o.paragraph));
+        let in_new = c
+            .new
+            .as_ref()
+            .is_some_and(|n| cut_new.contains(&n.paragraph));
+        if in_old || in_new {
+            c.notes.push(TRUNCATION_NOTE.to_string());
+        }
+    }
+}
+
+/// The note on a change or commitment a cut-short copy may account for.
+pub const TRUNCATION_NOTE: &str = "possibly due to truncation";
 
 /// Each change's fingerprint, and whether it was accepted.
 fn review_changes(changes: &mut [Change], accepted: &BTreeSet<String>) {

@@ -392,7 +392,8 @@ fn empty_and_blank_files_compare_with_a_warning() {
             "{stderr}"
         );
         let doc: serde_yaml::Value = serde_yaml::from_slice(&out.stdout).expect("yaml");
-        assert_eq!(doc["summary"]["added"].as_u64(), Some(10));
+        // The title is metadata: nine paragraphs added.
+        assert_eq!(doc["summary"]["added"].as_u64(), Some(9));
     }
 }
 
@@ -887,10 +888,12 @@ fn plain_output_marks_changed_words() {
         .args(["--color", "never", DTT_14TH, DTT_15TH])
         .assert()
         .code(1)
+        .stdout(predicate::str::contains("{+strongly+} condemned the DPRK"))
+        // The titles are in the header, not a reworded paragraph.
+        .stdout(predicate::str::contains("Joint Statement of the [-14th-]").not())
         .stdout(predicate::str::contains(
-            "Joint Statement of the [-14th-]{+15th+} Defense Trilateral Talks",
-        ))
-        .stdout(predicate::str::contains("{+strongly+} condemned the DPRK"));
+            "Joint Statement of the 15th Defense Trilateral Talks  (10 paragraphs",
+        ));
 }
 
 /// Every report line (header, digest, commitments, paragraphs) fits in
@@ -981,11 +984,16 @@ fn closed_pipe_ends_the_run_quietly() {
 fn show_paragraphs_lists_paragraphs_and_set_aside_blocks() {
     let (status, out) = stdout_of(&["--show-paragraphs", PAGE_14TH]);
     assert_eq!(status, Some(0));
-    assert!(out.contains("(10 paragraphs"), "{out}");
-    for n in 1..=10 {
+    assert!(out.contains("(9 paragraphs"), "{out}");
+    for n in 1..=9 {
         assert!(out.contains(&format!("\u{b6}{n} ")), "¶{n} missing:\n{out}");
     }
-    assert!(!out.contains("\u{b6}11 "), "{out}");
+    assert!(!out.contains("\u{b6}10 "), "{out}");
+    assert!(out.contains("taken as metadata (1):"), "{out}");
+    assert!(
+        out.contains("title: Joint Statement of the 14th Defense Trilateral Talks"),
+        "{out}"
+    );
     assert!(out.contains("set aside ("), "{out}");
     assert!(out.contains("NEWS | April 26, 2024"), "{out}");
     assert!(
@@ -998,8 +1006,8 @@ fn show_paragraphs_lists_paragraphs_and_set_aside_blocks() {
 fn show_paragraphs_of_a_bare_statement_sets_nothing_aside() {
     let (status, out) = stdout_of(&["--show-paragraphs", DTT_14TH, DTT_15TH]);
     assert_eq!(status, Some(0));
+    assert!(out.contains("(9 paragraphs"), "{out}");
     assert!(out.contains("(10 paragraphs"), "{out}");
-    assert!(out.contains("(11 paragraphs"), "{out}");
     assert!(!out.contains("set aside"), "{out}");
 }
 

@@ -150,3 +150,131 @@ fn the_digest_names_three_restructurings_and_counts_the_rest() {
     assert_eq!(line.matches("merged into").count(), 3, "{line}");
     assert!(line.ends_with("; and 2 more"), "{line}");
 }
+
+/// Two rounds whose statements differ only in the title block: the old a
+/// joint press statement, the new a unilateral one.
+fn title_only_rounds(dir: &tempfile::TempDir) -> (String, String) {
+    let body = "The defense ministers of the three countries met in Seoul on November 12, \
+                2023 to review their cooperation.\n\n\
+                They condemned the launches of ballistic missiles and pledged to deepen \
+                their exchanges of information.\n";
+    let old = dir.path().join("old.txt");
+    let new = dir.path().join("new.txt");
+    std::fs::write(
+        &old,
+        format!("Trilateral Meeting Joint Press Statement\n\n{body}"),
+    )
+    .unwrap();
+    std::fs::write(
+        &new,
+        format!("Trilateral Meeting Unilateral Press Statement\n\n{body}"),
+    )
+    .unwrap();
+    (
+        old.to_str().unwrap().to_string(),
+        new.to_str().unwrap().to_string(),
+    )
+}
+
+#[test]
+fn a_title_only_change_is_a_header_and_digest_line_not_a_paragraph_change() {
+    let dir = tempfile::tempdir().unwrap();
+    let (old, new) = title_only_rounds(&dir);
+    let out = crate::util::cmd()
+        .args(["--color", "never", &old, &new])
+        .output()
+        .unwrap();
+    let text = String::from_utf8_lossy(&out.stdout);
+    // Nothing the statements say changed: exit 0, no paragraph change.
+    assert_eq!(out.status.code(), Some(0), "{text}");
+    assert!(
+        text.contains("Trilateral Meeting Joint Press Statement  (2 paragraphs"),
+        "{text}"
+    );
+    assert!(
+        text.contains("Trilateral Meeting Unilateral Press Statement  (2 paragraphs"),
+        "{text}"
+    );
+    assert!(
+        text.contains(
+            "kind of document: joint press statement \u{2192} unilateral press statement"
+        ),
+        "{text}"
+    );
+    assert!(!text.contains("reworded ¶"), "{text}");
+
+    let out = crate::util::cmd()
+        .args(["--format", "yaml", &old, &new])
+        .output()
+        .unwrap();
+    let doc: serde_yaml::Value = serde_yaml::from_slice(&out.stdout).unwrap();
+    assert_eq!(doc["changes"].as_sequence().map(Vec::len), Some(0));
+    assert_eq!(doc["old"]["kind"].as_str(), Some("joint press statement"));
+    assert_eq!(
+        doc["new"]["kind"].as_str(),
+        Some("unilateral press statement")
+    );
+    assert_eq!(doc["new"]["meeting_date"].as_str(), Some("2023-11-12"));
+    assert_eq!(
+        doc["new"]["title"].as_str(),
+        Some("Trilateral Meeting Unilateral Press Statement")
+    );
+    let digest: Vec<&str> = doc["digest"]
+        .as_sequence()
+        .unwrap()
+        .iter()
+        .filter_map(|l| l.as_str())
+        .collect();
+    assert_eq!(
+        digest.first().copied(),
+        Some("kind of document: joint press statement \u{2192} unilateral press statement")
+    );
+}
+
+#[test]
+fn a_cut_short_copy_is_warned_of_and_its_last_change_marked() {
+    let dir = tempfile::tempdir().unwrap();
+    let full = "Joint Statement of the Talks\n\n\
+                The defense officials met in Seoul on September 10, 2024 to review their \
+                cooperation.\n\n\
+                They condemned the launches of ballistic missiles by the DPRK.\n\n\
+                They pledged to deepen their exchanges of information on missile launches.\n\n\
+                They agreed to hold the next talks in Tokyo.\n";
+    // Cut in a word the text uses whole before ("missiles").
+    let cut = &full[..full.find("missile launches").unwrap() + 5];
+    assert!(cut.ends_with("on missi"));
+    let old = dir.path().join("full.txt");
+    let new = dir.path().join("cut.txt");
+    std::fs::write(&old, full).unwrap();
+    std::fs::write(&new, cut).unwrap();
+    let out = crate::util::cmd()
+        .args(["--format", "yaml"])
+        .arg(&old)
+        .arg(&new)
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("warning: NEW ends mid-word: truncated copy?"),
+        "{stderr}"
+    );
+    let doc: serde_yaml::Value = serde_yaml::from_slice(&out.stdout).unwrap();
+    assert_eq!(doc["new"]["truncated"].as_str(), Some("mid-word"));
+    assert_eq!(doc["old"]["truncated"].as_str(), None);
+    assert_eq!(
+        doc["warnings"][0].as_str(),
+        Some("NEW ends mid-word: truncated copy?")
+    );
+    let changes = doc["changes"].as_sequence().unwrap();
+    // The cut paragraph, reworded, and the one the copy has no room for,
+    // removed: both possibly the cut.
+    let kinds: Vec<(&str, Option<&str>)> = changes
+        .iter()
+        .map(|c| (c["kind"].as_str().unwrap(), c["truncated"].as_str()))
+        .collect();
+    assert_eq!(
+        kinds,
+        [("reworded", Some("new")), ("removed", Some("new"))],
+        "{changes:?}"
+    );
+}

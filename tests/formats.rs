@@ -139,10 +139,13 @@ fn markdown_is_a_redline_with_the_digest_on_top() {
     assert!(
         md.starts_with("## statement-diff: corpus/dtt/14th.txt \u{2192} corpus/dtt/15th.txt\n")
     );
-    assert!(md.contains("Joint Statement of the ~~14th~~ **15th** Defense Trilateral Talks"));
+    assert!(md.contains(
+        "| new | corpus/dtt/15th.txt | Joint Statement of the 15th Defense Trilateral Talks |"
+    ));
+    assert!(!md.contains("Joint Statement of the ~~14th~~"));
     assert!(md.contains("~~later this~~ **next** year"));
     assert!(
-        md.contains("1 unchanged \u{b7} 3 added \u{b7} 2 removed \u{b7} 6 reworded \u{b7} 1 moved")
+        md.contains("1 unchanged \u{b7} 3 added \u{b7} 2 removed \u{b7} 5 reworded \u{b7} 1 moved")
     );
     // The digest comes first, as a bullet list.
     let digest = md.find("### What changed").expect("digest heading");
@@ -237,7 +240,10 @@ fn html_is_one_offline_page() {
     }
     assert_eq!(page.matches("<div class=\"inline\">").count(), changes);
     assert_eq!(page.matches("<div class=\"sbs\">").count(), changes);
-    assert!(page.contains("Joint Statement of the <del>14th</del><ins>15th</ins> Defense"));
+    assert!(page.contains(
+        "<h1>Joint Statement of the 14th Defense Trilateral Talks \u{2192} Joint Statement of the 15th"
+    ));
+    assert!(!page.contains("Joint Statement of the <del>14th</del><ins>15th</ins> Defense"));
     assert!(page.contains("the <del>14th</del> Defense Trilateral Talks"));
     assert!(page.contains("the <ins>15th</ins> Defense Trilateral Talks"));
     assert!(page.contains("@media print"));

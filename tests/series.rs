@@ -95,38 +95,45 @@ fn identical_rounds_exit_zero() {
 }
 
 #[test]
-fn order_by_date_uses_the_datelines() {
+fn order_by_date_uses_the_meeting_date_then_the_posting_date() {
     let dir = tempfile::tempdir().unwrap();
     let text = std::fs::read_to_string(format!("{ROOT}/corpus/dtt/14th.txt")).unwrap();
     let later = text.replace("later this year", "early next year");
+    // Posted in one order, met in another: the meeting date counts.
     std::fs::write(
         dir.path().join("a.txt"),
-        format!("NEWS | May 2, 2025\n\n{later}"),
+        format!(
+            "NEWS | April 26, 2024\n\n{}",
+            later.replace("April 24, 2024", "May 1, 2025")
+        ),
     )
     .unwrap();
     std::fs::write(
         dir.path().join("b.txt"),
-        format!("NEWS | April 26, 2024\n\n{text}"),
+        format!("NEWS | May 2, 2025\n\n{text}"),
     )
     .unwrap();
+    // No date in the opening: the posting date stands in.
     std::fs::write(
         dir.path().join("c.txt"),
-        format!("NEWS | June 1, 2025\n\n{later}"),
+        format!(
+            "NEWS | June 1, 2025\n\n{}",
+            later.replace(" on April 24, 2024", "")
+        ),
     )
     .unwrap();
     let dir_arg = dir.path().to_str().unwrap();
     let (_, out) = run(&["--series", dir_arg, "--order", "date", "--format", "yaml"]);
     let doc: serde_yaml::Value = serde_yaml::from_str(&out).unwrap();
-    let paths: Vec<&str> = doc["rounds"]
-        .as_sequence()
-        .unwrap()
-        .iter()
-        .map(|r| r["path"].as_str().unwrap())
-        .collect();
+    let rounds = doc["rounds"].as_sequence().unwrap();
+    let paths: Vec<&str> = rounds.iter().map(|r| r["path"].as_str().unwrap()).collect();
     assert!(
         paths[0].ends_with("b.txt") && paths[1].ends_with("a.txt") && paths[2].ends_with("c.txt"),
         "{paths:?}"
     );
+    assert_eq!(rounds[0]["meeting_date"].as_str(), Some("2024-04-24"));
+    assert_eq!(rounds[0]["date"].as_str(), Some("May 2, 2025"));
+    assert_eq!(rounds[2]["meeting_date"].as_str(), None);
 }
 
 #[test]

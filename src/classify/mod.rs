@@ -82,6 +82,7 @@ pub fn classify(
             carried: Vec::new(),
             evidence: None,
             review: Review::default(),
+            truncated: Default::default(),
         };
         keyed.push(((anchor[i], 1, i), change));
     }
@@ -96,6 +97,7 @@ pub fn classify(
             carried: Vec::new(),
             evidence: None,
             review: Review::default(),
+            truncated: Default::default(),
         };
         keyed.push(((j + 1, 0, 0), change));
     }
@@ -197,6 +199,7 @@ fn paired_change(kind: ChangeKind, o: &Paragraph, n: &Paragraph, pair: &Pair) ->
         carried: Vec::new(),
         evidence: pair.evidence,
         review: Review::default(),
+        truncated: Default::default(),
     }
 }
 

@@ -137,6 +137,9 @@ pub fn run(cli: &Cli) -> Result<u8> {
     // as the comparison has read them, before the commitments are matched
     // and the report is rendered.
     let mut report = compare_owned(old, new, &options);
+    for warning in report.warnings() {
+        warn(&format!("warning: {warning}"));
+    }
     if let Some(path) = &cli.accept
         && accept_legacy(&mut report, &accepted) > 0
     {
@@ -327,7 +330,7 @@ fn run_series(
         }
     }
     if cli.order == OrderArg::Date {
-        documents.sort_by_key(|d| crate::series::date_key(d.date.as_deref()));
+        documents.sort_by_key(|d| crate::series::date_key(d.order_date()));
     }
     let options = options(cli)?;
     let report = crate::series::follow(&documents, &options);

@@ -1,8 +1,17 @@
 //! Documents: a source read into numbered paragraphs, each with its display
-//! text, comparison key and words, plus the title, date and what was set
-//! aside as page chrome.
+//! text, comparison key and words, plus what is said about the statement
+//! rather than by it (title, kind of document, dates, place, attribution
+//! line, whether the copy was cut short) and what was set aside as page
+//! chrome.
 
+pub mod date;
+pub mod ending;
+pub mod kind;
+mod metadata;
 pub mod place;
+
+pub use ending::Truncation;
+pub use metadata::{MetaLine, MetaRole};
 
 use crate::chrome::Chrome;
 use crate::input::{self, Format, Source};
@@ -101,10 +110,22 @@ pub struct Document {
     pub format: Format,
     /// The encoding it was read in.
     pub encoding: &'static str,
-    /// The title, where one was found.
+    /// The title, where one was found: taken out of the paragraphs.
     pub title: Option<String>,
+    /// The kind of document its title names ("joint press statement").
+    pub kind: Option<String>,
     /// The publication date, where a dateline gave one.
     pub date: Option<String>,
+    /// The date of the meeting, as the opening tells it ("met in Seoul on
+    /// September 10, 2024"), ISO 8601 when the year is known.
+    pub meeting_date: Option<String>,
+    /// The line introducing the statement ("The following statement was
+    /// released by …"), taken out of the paragraphs.
+    pub attribution: Option<String>,
+    /// Lines taken out of the paragraphs as metadata, in order.
+    pub metadata: Vec<MetaLine>,
+    /// How the text was cut short, when it ends mid-sentence or mid-word.
+    pub truncated: Option<Truncation>,
     /// Where the meeting was held ("Seoul", "virtual"), from a press
     /// dateline ("SEOUL, Sept. 10 —") or the opening paragraphs.
     pub place: Option<String>,
@@ -144,22 +165,41 @@ impl Document {
                 item,
             });
         }
+        let meta = metadata::take(&mut paragraphs, &stripped.set_aside);
         let dateline = paragraphs
             .iter_mut()
-            .find(|p| !p.heading && Some(&p.text) != stripped.title.as_ref())
+            .find(|p| !p.heading)
             .and_then(take_dateline);
         let (dateline_place, dateline_date) = dateline.unwrap_or_default();
+        let date = stripped.date.or(meta.date).or(dateline_date);
+        let meeting_date = metadata::meeting_date(
+            &paragraphs,
+            meta.opening,
+            meta.attribution.as_deref(),
+            date.as_deref(),
+        );
         Document {
             name: source.name.clone(),
             format: source.format,
             encoding: source.encoding,
-            title: stripped.title,
-            date: stripped.date.or(dateline_date),
+            kind: meta.title.as_deref().and_then(kind::of_title),
+            title: meta.title,
+            date,
+            meeting_date,
+            attribution: meta.attribution,
+            metadata: meta.lines,
+            truncated: ending::truncation(&paragraphs),
             place: dateline_place.or_else(|| meeting_place(&paragraphs)),
             paragraphs,
             set_aside: stripped.set_aside,
             sha256: source.sha256.clone(),
         }
+    }
+
+    /// The date a series is put in order by: the meeting's, else the
+    /// posting date.
+    pub fn order_date(&self) -> Option<&str> {
+        self.meeting_date.as_deref().or(self.date.as_deref())
     }
 
     /// Reads plain text (for tests, docs and benches).
@@ -229,6 +269,11 @@ fn title_case(s: &str) -> String {
         .join(" ")
 }
 
+/// A month's name or its abbreviation ("Jan", "Sept").
+fn is_month(word: &str) -> bool {
+    date::find(&format!("{word} 1")).is_some()
+}
+
 /// Where the meeting was held, from the opening paragraphs: "met in
 /// Seoul", "convened … in Tokyo", "Seoul hosted", "virtually".
 fn meeting_place(paragraphs: &[Paragraph]) -> Option<String> {
@@ -259,6 +304,11 @@ fn meeting_place(paragraphs: &[Paragraph]) -> Option<String> {
             }
             let place = place?;
             let first = place.split(' ').next().unwrap_or(place);
+            // "in Tokyo Jan. 30": a month after the place is not of it.
+            let place = match place.split_once(' ') {
+                Some((head, month)) if is_month(month) => head,
+                _ => place,
+            };
             (!NOT_PLACES.contains(&first)).then(|| place.to_string())
         })
 }
@@ -271,20 +321,22 @@ mod tests {
     fn paragraphs_are_numbered_and_keyed() {
         let doc = Document::from_text(
             "a.txt",
-            "Title\n\n1.  The \u{201c}officials\u{201d}\nmet.\n\n\n2. They agreed.\n",
+            "Joint Statement\n\n1.  The \u{201c}officials\u{201d}\nmet.\n\n\n2. They agreed.\n",
             &Chrome::builtin(),
         );
-        assert_eq!(doc.paragraphs.len(), 3);
-        assert_eq!(doc.paragraphs[1].index, 2);
+        // The title is metadata, not a paragraph.
+        assert_eq!(doc.title.as_deref(), Some("Joint Statement"));
+        assert_eq!(doc.paragraphs.len(), 2);
+        assert_eq!(doc.paragraphs[0].index, 1);
         assert_eq!(
-            doc.paragraphs[1].text,
+            doc.paragraphs[0].text,
             "1. The \u{201c}officials\u{201d} met."
         );
-        assert_eq!(doc.paragraphs[1].key(), "The \"officials\" met.");
-        assert_eq!(doc.paragraphs[1].number.as_deref(), Some("1."));
-        assert_eq!(*doc.paragraphs[1].words(), ["the", "officials", "met"]);
-        assert_eq!(doc.paragraphs[1].line, 3);
-        assert_eq!(doc.title.as_deref(), Some("Title"));
+        assert_eq!(doc.paragraphs[0].key(), "The \"officials\" met.");
+        assert_eq!(doc.paragraphs[0].number.as_deref(), Some("1."));
+        assert_eq!(*doc.paragraphs[0].words(), ["the", "officials", "met"]);
+        assert_eq!(doc.paragraphs[0].line, 3);
+        assert_eq!(doc.paragraphs[1].index, 2);
     }
 
     #[test]

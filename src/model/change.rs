@@ -97,6 +97,30 @@ pub struct Change {
     pub evidence: Option<Evidence>,
     /// Its fingerprint, and whether a reviewer accepted it.
     pub review: Review,
+    /// Which copies were cut short where this change stands: a change at
+    /// the end of a truncated copy may be the cut, not a rewording.
+    pub truncated: Truncated,
+}
+
+/// Which sides of a change stand at the end of a copy cut short.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Truncated {
+    /// The old copy was cut short here.
+    pub old: bool,
+    /// The new copy was cut short here.
+    pub new: bool,
+}
+
+impl Truncated {
+    /// "old", "new" or "both"; `None` when neither copy was cut here.
+    pub fn name(self) -> Option<&'static str> {
+        match (self.old, self.new) {
+            (true, true) => Some("both"),
+            (true, false) => Some("old"),
+            (false, true) => Some("new"),
+            (false, false) => None,
+        }
+    }
 }
 
 /// What pairs an old paragraph with a new one that is not word for word

@@ -12,7 +12,7 @@ pub mod term;
 pub use block::Block;
 pub use change::{
     Carried, CarriedHow, Change, ChangeKind, Edit, Evidence, Order, Review, Role, Side, Span,
-    SpanTag, Summary, Unchanged,
+    SpanTag, Summary, Truncated, Unchanged,
 };
 pub use commitment::{Commitment, CommitmentChange, CommitmentKind, Shift, Strength};
 pub use set_aside::{ChromeLines, LineChrome, RuleKind, SetAside};

@@ -1,5 +1,6 @@
 //! The digest: what changed, in a few lines an analyst could paste into a
-//! note — terms that appeared or vanished, language that got stronger or
+//! note — the kind of document (a joint statement become a unilateral
+//! one), terms that appeared or vanished, language that got stronger or
 //! weaker, commitments added and dropped.
 
 use crate::Report;
@@ -25,6 +26,11 @@ const SHORT_COMMITMENT_WORDS: usize = 40;
 /// changed.
 pub fn digest(report: &Report) -> Vec<String> {
     let mut lines = Vec::new();
+    if let (Some(old), Some(new)) = (&report.old.kind, &report.new.kind)
+        && other_kind(old, new)
+    {
+        lines.push(format!("kind of document: {old} \u{2192} {new}"));
+    }
     let vanished: Vec<&str> = report
         .terms
         .iter()
@@ -132,6 +138,16 @@ fn restructured(report: &Report) -> Vec<String> {
     out
 }
 
+/// Whether two kinds of document differ in what each says: a kind with
+/// fewer modifiers is no change ("statement" in a repost's headline for a
+/// "joint statement"), other modifiers or another noun are ("joint press
+/// statement" and "unilateral press statement", "joint statement" and
+/// "readout").
+fn other_kind(old: &str, new: &str) -> bool {
+    let shortened = |long: &str, short: &str| long.ends_with(&format!(" {short}"));
+    old != new && !shortened(old, new) && !shortened(new, old)
+}
+
 /// "s" for a count other than one.
 pub(crate) fn plural(n: usize) -> &'static str {
     if n == 1 { "" } else { "s" }
@@ -191,5 +207,22 @@ pub fn edits_listed(commitment_words: usize, edits: usize, shown: usize) -> usiz
         edits
     } else {
         edits.min(shown)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn a_kind_is_other_when_it_says_something_else() {
+        use super::other_kind;
+        assert!(other_kind(
+            "joint press statement",
+            "unilateral press statement"
+        ));
+        assert!(other_kind("joint statement", "readout"));
+        assert!(other_kind("press statement", "fact sheet"));
+        assert!(!other_kind("joint statement", "statement"));
+        assert!(!other_kind("statement", "joint press statement"));
+        assert!(!other_kind("joint statement", "joint statement"));
     }
 }

@@ -84,7 +84,7 @@ fn header(out: &mut Sink<'_>, report: &Report) {
         ),
     };
     let _ = writeln!(out, "<h1>{heading}</h1>");
-    let dated = report.old.date.is_some() || report.new.date.is_some();
+    let dated = report.old.shown_date().is_some() || report.new.shown_date().is_some();
     out.push_str("<table class=\"files\">\n<thead><tr><th></th><th>file</th><th>title</th>");
     if dated {
         out.push_str("<th>date</th>");
@@ -106,6 +106,9 @@ fn header(out: &mut Sink<'_>, report: &Report) {
         let _ = writeln!(out, "<li class=\"{label}\"><b>{n}</b> {label}</li>");
     }
     out.push_str("</ul>\n");
+    for warning in report.warnings() {
+        let _ = writeln!(out, "<p class=\"muted\">Warning: {}</p>", esc(&warning));
+    }
     for (name, info) in [("old", &report.old), ("new", &report.new)] {
         let n = info.set_aside.len();
         if n > 0 {
@@ -130,7 +133,7 @@ fn side_row(out: &mut Sink<'_>, name: &str, info: &SideInfo, dated: bool) {
         let _ = write!(
             out,
             "<td>{}</td>",
-            info.date.as_deref().map(esc).unwrap_or_default()
+            info.shown_date().map(esc).unwrap_or_default()
         );
     }
     let _ = writeln!(out, "<td class=\"num\">{}</td></tr>", info.paragraphs);
@@ -392,6 +395,13 @@ fn change_block(out: &mut Sink<'_>, number: usize, change: &Change, langs: Langs
             out,
             "<p class=\"notes\">\u{21b3} {}</p>",
             esc(&note.to_string())
+        );
+    }
+    if let Some(side) = change.truncated.name() {
+        let _ = writeln!(
+            out,
+            "<p class=\"notes\">\u{21b3} {} ({side} copy cut short here)</p>",
+            crate::compare::TRUNCATION_NOTE
         );
     }
 

@@ -158,7 +158,7 @@ fn header(out: &mut Sink<'_>, report: &Report) {
         escape(&report.old.path),
         escape(&report.new.path)
     ));
-    let dated = report.old.date.is_some() || report.new.date.is_some();
+    let dated = report.old.shown_date().is_some() || report.new.shown_date().is_some();
     if dated {
         out.push_str("| | file | title | date | paragraphs |\n|---|---|---|---|--:|\n");
     } else {
@@ -168,6 +168,9 @@ fn header(out: &mut Sink<'_>, report: &Report) {
         side_row(out, name, info, dated);
     }
     out.push('\n');
+    for warning in report.warnings() {
+        out.push_str(&format!("**Warning:** {}\n\n", escape(&warning)));
+    }
     for (name, info) in [("old", &report.old), ("new", &report.new)] {
         let n = info.set_aside.len();
         if n > 0 {
@@ -188,7 +191,7 @@ fn side_row(out: &mut Sink<'_>, name: &str, info: &SideInfo, dated: bool) {
     let title = info.title.as_deref().map(escape).unwrap_or_default();
     let mut row = format!("| {name} | {} | {title} |", escape(&info.path));
     if dated {
-        let date = info.date.as_deref().map(escape).unwrap_or_default();
+        let date = info.shown_date().map(escape).unwrap_or_default();
         row.push_str(&format!(" {date} |"));
     }
     row.push_str(&format!(" {} |\n", info.paragraphs));
@@ -331,6 +334,12 @@ fn change_block(out: &mut Sink<'_>, change: &Change) {
     out.push_str(&format!("\n#### {kind} {place}{similarity}{accepted}\n\n"));
     for note in &change.carried {
         out.push_str(&format!("_{}_\n\n", escape(&note.to_string())));
+    }
+    if let Some(side) = change.truncated.name() {
+        out.push_str(&format!(
+            "_{} ({side} copy cut short here)_\n\n",
+            crate::compare::TRUNCATION_NOTE
+        ));
     }
 
     let old_text = change.old.as_ref().map_or("", |s| s.text.as_str());

@@ -21,8 +21,23 @@ pub fn render(out: &mut impl Write, doc: &Document, p: &Palette, width: usize) -
     if let Some(title) = &doc.title {
         writeln!(out, "  title: {}", terminal_safe(title))?;
     }
+    if let Some(kind) = &doc.kind {
+        writeln!(out, "  kind: {kind}")?;
+    }
+    if let Some(date) = &doc.meeting_date {
+        writeln!(out, "  meeting date: {date}")?;
+    }
     if let Some(date) = &doc.date {
-        writeln!(out, "  date: {date}")?;
+        writeln!(out, "  date: {}", terminal_safe(date))?;
+    }
+    if let Some(place) = &doc.place {
+        writeln!(out, "  place: {}", terminal_safe(place))?;
+    }
+    if let Some(attribution) = &doc.attribution {
+        writeln!(out, "  attribution: {}", terminal_safe(attribution))?;
+    }
+    if let Some(how) = doc.truncated {
+        writeln!(out, "  ends {}: truncated copy?", how.name())?;
     }
     for para in &doc.paragraphs {
         let mut text = terminal_safe(&para.text).into_owned();
@@ -35,6 +50,26 @@ pub fn render(out: &mut impl Write, doc: &Document, p: &Palette, width: usize) -
                 + "\u{2026}";
         }
         writeln!(out, "  \u{b6}{:<3} {}", para.index, text)?;
+    }
+    if !doc.metadata.is_empty() {
+        writeln!(
+            out,
+            "  {}",
+            format!("taken as metadata ({}):", doc.metadata.len()).style(p.dim)
+        )?;
+        for meta in &doc.metadata {
+            let mut text = terminal_safe(&meta.text).into_owned();
+            if text.chars().count() > 70 {
+                text = text.chars().take(69).collect::<String>() + "\u{2026}";
+            }
+            let line = format!(
+                "    {:<11} line {:<4} {}",
+                meta.role.name(),
+                meta.line,
+                text
+            );
+            writeln!(out, "{}", line.style(p.dim))?;
+        }
     }
     if !doc.set_aside.is_empty() {
         writeln!(

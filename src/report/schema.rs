@@ -34,6 +34,9 @@ pub struct YamlReport {
     /// The digest: what changed, in a few lines an analyst can paste.
     #[serde(default)]
     pub digest: Vec<String>,
+    /// Warnings about the inputs ("NEW ends mid-word: truncated copy?").
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub warnings: Vec<String>,
 }
 
 /// A key term's mentions.
@@ -132,6 +135,20 @@ pub struct YamlSide {
     /// Where the meeting was held, where found ("Seoul", "virtual").
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub place: Option<String>,
+    /// The kind of document the title names ("joint press statement").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub kind: Option<String>,
+    /// The date of the meeting the opening tells (ISO 8601 when the year
+    /// is known), where found; `date` is the posting date.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub meeting_date: Option<String>,
+    /// The line introducing the statement ("The following statement was
+    /// released by …"), where found.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub attribution: Option<String>,
+    /// How the copy ends when cut short: mid-word or mid-sentence.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub truncated: Option<String>,
     /// Page chrome set aside.
     pub set_aside: SetAsideSummary,
 }
@@ -191,6 +208,10 @@ pub struct YamlChange {
     /// ("merged into new ¶3", "split from old ¶5").
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub notes: Vec<String>,
+    /// old, new or both: the change stands where that copy was cut short,
+    /// and may be the cut rather than a rewording.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub truncated: Option<String>,
 }
 
 /// What paired an old paragraph with a new one.

@@ -50,6 +50,10 @@ pub struct YamlRound {
     /// Date, when found.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub date: Option<String>,
+    /// The date of the meeting the opening tells, when found (what
+    /// `--order date` sorts by first).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub meeting_date: Option<String>,
     /// Place, when found.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub place: Option<String>,
@@ -165,6 +169,7 @@ impl YamlSeries {
                     paragraphs: r.paragraphs,
                     title: r.title.clone(),
                     date: r.date.clone(),
+                    meeting_date: r.meeting_date.clone(),
                     place: r.place.clone(),
                     format: r.format.into(),
                     encoding: r.encoding.into(),
@@ -289,7 +294,7 @@ pub fn render_terminal(
     writeln!(out, "{}", format!("Series of {n} rounds").style(p.strong))?;
     for (i, r) in report.rounds.iter().enumerate() {
         let mut detail = vec![format!("{} paragraphs", r.paragraphs)];
-        if let Some(date) = &r.date {
+        if let Some(date) = r.shown_date() {
             detail.push(terminal_safe(date).into_owned());
         }
         if let Some(place) = &r.place {

@@ -120,6 +120,9 @@ fn sanitized(report: &Report) -> Report {
         info.path = safe(&info.path);
         info.title = info.title.as_deref().map(safe);
         info.date = info.date.as_deref().map(safe);
+        info.meeting_date = info.meeting_date.as_deref().map(safe);
+        info.kind = info.kind.as_deref().map(safe);
+        info.attribution = info.attribution.as_deref().map(safe);
         info.place = info.place.as_deref().map(safe);
     }
     for change in &mut r.changes {
@@ -169,7 +172,17 @@ pub fn render(
 ) -> io::Result<()> {
     let report = &sanitized(report);
     header(out, report, palette, layout.width)?;
+    let digest = crate::report::digest::digest(report);
     if report.is_same() {
+        // What is said about the statements may change while what they
+        // say does not (a joint statement become a unilateral one).
+        if !digest.is_empty() {
+            writeln!(out)?;
+            writeln!(out, "{}", "What changed".style(palette.strong))?;
+            for line in &digest {
+                hanging(out, "  \u{b7} ", 4, line, layout.width)?;
+            }
+        }
         writeln!(out)?;
         writeln!(
             out,
@@ -178,7 +191,6 @@ pub fn render(
         )?;
         return Ok(());
     }
-    let digest = crate::report::digest::digest(report);
     if !digest.is_empty() {
         writeln!(out)?;
         writeln!(out, "{}", "What changed".style(palette.strong))?;
@@ -285,6 +297,13 @@ fn commitments(out: &mut impl Write, report: &Report, p: &Palette, width: usize)
 fn header(out: &mut impl Write, report: &Report, p: &Palette, width: usize) -> io::Result<()> {
     side_line(out, "old", &report.old, p, width)?;
     side_line(out, "new", &report.new, p, width)?;
+    for warning in report.warnings() {
+        writeln!(
+            out,
+            "{INDENT}{}",
+            format!("warning: {warning}").style(p.reworded)
+        )?;
+    }
     for (name, info) in [("old", &report.old), ("new", &report.new)] {
         let n = info.set_aside.len();
         if n > 0 {
@@ -376,8 +395,8 @@ fn side_line(
     width: usize,
 ) -> io::Result<()> {
     let mut detail = vec![format!("{} paragraphs", info.paragraphs)];
-    if let Some(date) = &info.date {
-        detail.push(date.clone());
+    if let Some(date) = info.shown_date() {
+        detail.push(date.to_string());
     }
     if let Some(place) = &info.place {
         detail.push(place.clone());
@@ -533,6 +552,13 @@ fn change_block(
     )?;
     for note in &change.carried {
         writeln!(out, "    {}", format!("\u{21b3} {note}").style(p.dim))?;
+    }
+    if let Some(side) = change.truncated.name() {
+        let note = format!(
+            "\u{21b3} {} ({side} copy cut short here)",
+            crate::compare::TRUNCATION_NOTE
+        );
+        writeln!(out, "    {}", note.style(p.dim))?;
     }
     match change.kind {
         ChangeKind::Added | ChangeKind::Removed => {

@@ -68,6 +68,7 @@ impl YamlReport {
                 })
                 .collect(),
             digest,
+            warnings: report.warnings(),
         }
     }
 }
@@ -82,6 +83,10 @@ fn side(info: &crate::SideInfo) -> YamlSide {
         title: info.title.clone(),
         date: info.date.clone(),
         place: info.place.clone(),
+        kind: info.kind.clone(),
+        meeting_date: info.meeting_date.clone(),
+        attribution: info.attribution.clone(),
+        truncated: info.truncated.map(Into::into),
         set_aside: SetAsideSummary {
             count: info.set_aside.len(),
             blocks: info
@@ -124,6 +129,7 @@ fn change(c: Change) -> YamlChange {
         fingerprint: c.review.fingerprint,
         edits: c.edits.iter().map(YamlEdit::from).collect(),
         notes: c.carried.iter().map(ToString::to_string).collect(),
+        truncated: c.truncated.name().map(Into::into),
     }
 }
 
