@@ -66,6 +66,8 @@ pub(super) fn of(block: &Block) -> Shape {
         Some("link list")
     } else if text.contains('\u{a9}') {
         Some("copyright")
+    } else if !sentence && !sentence_inside(text) && is_ticker(text) {
+        Some("ticker")
     } else if width < 200 && !sentence_inside(text) {
         furniture_shape(text, words)
     } else {
@@ -186,12 +188,20 @@ pub(super) fn ends_sentence(text: &str) -> bool {
 /// more text.
 fn sentence_inside(text: &str) -> bool {
     let chars: Vec<char> = text.chars().collect();
-    chars.windows(4).any(|w| {
-        (w[0].is_lowercase()
-            && matches!(w[1], '.' | '!' | '?')
-            && w[2] == ' '
-            && w[3].is_uppercase())
-            || (matches!(w[1], '。' | '！' | '？') && !w[2].is_whitespace())
+    (1..chars.len().saturating_sub(2)).any(|i| {
+        let stop = matches!(chars[i], '.' | '!' | '?')
+            && chars[i + 1] == ' '
+            && chars[i + 2].is_uppercase()
+            && chars[i - 1].is_lowercase();
+        // The word before the stop: "Dr." and "Mr." end no sentence.
+        let word = chars[..i]
+            .iter()
+            .rev()
+            .take_while(|c| c.is_alphanumeric())
+            .count();
+        let abbreviation = word <= 3 && chars[i - word].is_uppercase();
+        (stop && !abbreviation)
+            || (matches!(chars[i], '。' | '！' | '？') && !chars[i + 1].is_whitespace())
     })
 }
 
@@ -218,11 +228,6 @@ fn furniture_shape(text: &str, words: usize) -> Option<&'static str> {
     if separators >= 1 && words <= 24 && separators * 6 >= words.saturating_sub(separators) {
         return Some("links");
     }
-    // Headlines strung together with dashes: a ticker.
-    let dashes = tokens.iter().filter(|t| matches!(**t, "\u{2013}" | "\u{2014}" | "-" | "--")).count();
-    if dashes >= 2 && words > 12 && title_case(text) {
-        return Some("ticker");
-    }
     if is_labelled_link(&tokens) {
         return Some("links");
     }
@@ -232,6 +237,27 @@ fn furniture_shape(text: &str, words: usize) -> Option<&'static str> {
         return Some("count");
     }
     None
+}
+
+/// Headlines strung together with dashes, no sentence among them: a
+/// news ticker. Most of its words that are not function words are
+/// capitalised, as headlines are.
+fn is_ticker(text: &str) -> bool {
+    let tokens: Vec<&str> = text.split_whitespace().collect();
+    let dashes = tokens
+        .iter()
+        .filter(|t| matches!(**t, "\u{2013}" | "\u{2014}" | "-" | "--" | "|"))
+        .count();
+    let content: Vec<&str> = tokens
+        .iter()
+        .map(|t| t.trim_matches(|c: char| !c.is_alphanumeric()))
+        .filter(|w| w.chars().any(char::is_alphabetic) && !language::is_function_word(w))
+        .collect();
+    let capitalised = content
+        .iter()
+        .filter(|w| w.starts_with(char::is_uppercase))
+        .count();
+    dashes >= 2 && tokens.len() > 12 && capitalised * 2 >= content.len()
 }
 
 /// A label and a colon before a title, a date or a number, as a page
