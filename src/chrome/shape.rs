@@ -135,12 +135,16 @@ pub(super) fn line_is_furniture(line: &str) -> bool {
     if furniture_shape(text, words).is_some() || (all_caps(text) && words <= 10) {
         return true;
     }
-    if text.ends_with([',', ';', '-', '(', '\u{2013}']) || crate::text::normalize::split_number(text).0.is_some() {
+    if text.ends_with([',', ';', '-', '(', '\u{2013}'])
+        || crate::text::normalize::split_number(text).0.is_some()
+    {
         return false;
     }
     let function = language::function(text);
     match function.script {
-        Script::Latin => words <= 6 && width <= 60 && title_case(text),
+        // A line in title case may open a sentence that the next line
+        // goes on with: only the words of the next stage tell.
+        Script::Latin => false,
         Script::Hangul => words <= 4 && width <= 30 && function.share == 0.0,
         Script::Japanese => width <= 24 && function.share < 0.2,
     }
@@ -218,11 +222,11 @@ fn all_caps(text: &str) -> bool {
 /// holds, an address, a file, a path of links; or it is a number alone.
 fn furniture_shape(text: &str, words: usize) -> Option<&'static str> {
     let tokens: Vec<&str> = text.split_whitespace().collect();
-    if tokens.iter().any(|t| is_address(t)) {
-        return Some("address");
-    }
     if tokens.iter().any(|t| is_file(t)) {
         return Some("file");
+    }
+    if tokens.iter().any(|t| is_address(t)) {
+        return Some("address");
     }
     let separators = tokens.iter().filter(|t| is_separator(t)).count();
     if separators >= 1 && words <= 24 && separators * 6 >= words.saturating_sub(separators) {
@@ -295,9 +299,9 @@ fn is_address(token: &str) -> bool {
                 && p.chars()
                     .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
         })
-        && parts
-            .last()
-            .is_some_and(|tld| (2..=6).contains(&tld.len()) && tld.chars().all(|c| c.is_ascii_lowercase()))
+        && parts.last().is_some_and(|tld| {
+            (2..=6).contains(&tld.len()) && tld.chars().all(|c| c.is_ascii_lowercase())
+        })
         && parts[0].chars().any(|c| c.is_ascii_lowercase())
 }
 
@@ -312,7 +316,20 @@ fn is_file(token: &str) -> bool {
     !name.is_empty()
         && matches!(
             ext,
-            "pdf" | "hwp" | "hwpx" | "doc" | "docx" | "xls" | "xlsx" | "ppt" | "pptx" | "zip" | "jpg" | "jpeg" | "png" | "gif"
+            "pdf"
+                | "hwp"
+                | "hwpx"
+                | "doc"
+                | "docx"
+                | "xls"
+                | "xlsx"
+                | "ppt"
+                | "pptx"
+                | "zip"
+                | "jpg"
+                | "jpeg"
+                | "png"
+                | "gif"
         )
 }
 
@@ -322,7 +339,16 @@ fn is_separator(token: &str) -> bool {
         && token.chars().all(|c| {
             matches!(
                 c,
-                '>' | '\u{203A}' | '\u{BB}' | '|' | '/' | ':' | '\u{B7}' | '\u{2022}' | '\u{FF1E}' | '\u{2192}' | '\u{00A6}'
+                '>' | '\u{203A}'
+                    | '\u{BB}'
+                    | '|'
+                    | '/'
+                    | ':'
+                    | '\u{B7}'
+                    | '\u{2022}'
+                    | '\u{FF1E}'
+                    | '\u{2192}'
+                    | '\u{00A6}'
             )
         })
 }
@@ -343,10 +369,14 @@ mod tests {
         assert_eq!(class("홈 > 알림마당 > 보도자료"), Class::Bad("links"));
         assert_eq!(class("Source: defense.gov"), Class::Bad("address"));
         assert_eq!(class("joint-statement.pdf (120 KB)"), Class::Bad("file"));
+        assert_eq!(class("Next Post: Readout of a Call"), Class::Bad("links"));
         assert_eq!(class("ORGANIZATIONS IN THIS STORY"), Class::Bad("label"));
         assert_eq!(class("1,234"), Class::Bad("count"));
         assert_eq!(class("News Search"), Class::Short);
         assert_eq!(class("They agreed to meet again."), Class::NearGood);
-        assert_eq!(class("三者は、北朝鮮による弾道ミサイルの発射を強く非難した。"), Class::NearGood);
+        assert_eq!(
+            class("三者は、北朝鮮による弾道ミサイルの発射を強く非難した。"),
+            Class::NearGood
+        );
     }
 }
