@@ -81,8 +81,12 @@ pub(super) fn of(block: &Block) -> Shape {
         Class::Bad(why)
     } else if caps && words <= 10 {
         Class::Bad("label")
+    } else if words >= 9 && !sentence && !sentence_inside(text) && title_case(text) {
+        // Many words, all capitalised, no sentence: menu items or
+        // headlines read as one block.
+        Class::Bad("menu")
     } else if function.share < thin(function.script) {
-        if (width >= SHORT * 3 || words > 24) && !sentence {
+        if (width >= SHORT * 3 || words > 24) && !sentence && !sentence_inside(text) {
             Class::Bad("no sentences")
         } else if width >= SHORT * 2 {
             Class::NearGood
@@ -98,7 +102,9 @@ pub(super) fn of(block: &Block) -> Shape {
     } else {
         Class::Short
     };
-    let titled = matches!(class, Class::Short | Class::NearGood) && !sentence && words <= 30;
+    let titled = matches!(class, Class::Short | Class::NearGood | Class::Bad("menu"))
+        && !sentence
+        && words <= 30;
     let prose = match function.script {
         Script::Latin => text.split_whitespace().any(|w| {
             let w = w.trim_matches(|c: char| !c.is_alphanumeric());
@@ -142,9 +148,12 @@ pub(super) fn line_is_furniture(line: &str) -> bool {
     }
     let function = language::function(text);
     match function.script {
-        // A line in title case may open a sentence that the next line
-        // goes on with: only the words of the next stage tell.
-        Script::Latin => false,
+        // A menu line or a title in title case: one word, or three to
+        // eight. Two alone are most often the head of a title that the
+        // next line goes on with ("Joint Statement" / "of the Talks").
+        Script::Latin => {
+            (words == 1 || (3..=8).contains(&words)) && width <= 70 && title_case(text)
+        }
         Script::Hangul => words <= 4 && width <= 30 && function.share == 0.0,
         Script::Japanese => width <= 24 && function.share < 0.2,
     }
