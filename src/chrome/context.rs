@@ -32,7 +32,7 @@ pub(super) struct Seen<'a> {
 
 /// The cost of taking a furniture block into the statement's run, in
 /// display columns of statement text it must be outweighed by.
-const FURNITURE_COST: i64 = 200;
+const FURNITURE_COST: i64 = 20;
 /// The cost of a section label (all capitals), which parts the page.
 const LABEL_COST: i64 = 400;
 /// The cost of a short block of no class.
@@ -41,7 +41,24 @@ const SHORT_COST: i64 = 15;
 /// Decides each block's role: `start..end` is where the statement may
 /// lie (after a start marker, before an end marker).
 pub(super) fn roles(seen: &[Seen<'_>], start: usize, end: usize) -> Vec<Role> {
-    let classes = smooth(seen);
+    // A text without a paragraph of prose (a few short sentences) gives
+    // its context nothing to go by: its blocks keep the classes of their
+    // shapes, and what is not furniture by shape is the statement.
+    let prose = seen
+        .iter()
+        .any(|s| s.fixed.is_none() && s.shape.class == Class::Good);
+    let classes = if prose {
+        smooth(seen)
+    } else {
+        seen.iter()
+            .map(|s| match (s.fixed, s.shape.class) {
+                (Some(why), _) => Class::Bad(why),
+                (None, Class::Short) if !s.shape.titled => Class::Good,
+                (None, Class::NearGood) => Class::Good,
+                (None, class) => class,
+            })
+            .collect()
+    };
     let Some((first, last)) = main_run(seen, &classes, start, end) else {
         return seen
             .iter()
@@ -49,6 +66,7 @@ pub(super) fn roles(seen: &[Seen<'_>], start: usize, end: usize) -> Vec<Role> {
             .map(|(s, c)| Role::Furniture(why(s, *c, "no statement")))
             .collect();
     };
+    let first = below_title(seen, &classes, first, last);
     let title = title(seen, &classes, first);
     seen.iter()
         .zip(&classes)
@@ -135,7 +153,9 @@ fn smooth(seen: &[Seen<'_>]) -> Vec<Class> {
         }
         let before = neighbour(&classes, i, Step::Back);
         let after = neighbour(&classes, i, Step::On);
-        classes[i] = if is_bad(before) && is_bad(after) {
+        // (The page's edge decides nothing here: the main run does.)
+        let furniture = |c: Option<Class>| matches!(c, Some(Class::Bad(_)));
+        classes[i] = if furniture(before) && furniture(after) {
             Class::Bad("among furniture")
         } else {
             Class::Good
@@ -167,7 +187,12 @@ fn is_bad(class: Option<Class>) -> bool {
 /// The main run of statement blocks: the stretch of `start..end` whose
 /// statement text most outweighs the furniture inside it (a maximum-sum
 /// run, furniture counting against it).
-fn main_run(seen: &[Seen<'_>], classes: &[Class], start: usize, end: usize) -> Option<(usize, usize)> {
+fn main_run(
+    seen: &[Seen<'_>],
+    classes: &[Class],
+    start: usize,
+    end: usize,
+) -> Option<(usize, usize)> {
     let value = |i: usize| -> i64 {
         let width = seen[i].shape.width as i64;
         match classes[i] {
@@ -176,7 +201,7 @@ fn main_run(seen: &[Seen<'_>], classes: &[Class], start: usize, end: usize) -> O
             Class::Bad("label") => -LABEL_COST,
             Class::Bad("caption") => -SHORT_COST,
             Class::Bad(_) if seen[i].credit => -SHORT_COST,
-            Class::Bad(_) => -(FURNITURE_COST + width / 2),
+            Class::Bad(_) => -(FURNITURE_COST + width / 4),
         }
     };
     let mut best: Option<(i64, usize, usize)> = None;
@@ -206,6 +231,31 @@ fn main_run(seen: &[Seen<'_>], classes: &[Class], start: usize, end: usize) -> O
     Some((first, if cut { last + 1 } else { last }))
 }
 
+/// Where the statement starts in its run: below a title, when the run
+/// takes in prose above it (a banner's sentences, an introduction by the
+/// site). A title stands apart from that prose by furniture (a breadcrumb,
+/// a date line) or from the statement below it; a heading of the statement
+/// stands between two of its paragraphs.
+fn below_title(seen: &[Seen<'_>], classes: &[Class], first: usize, last: usize) -> usize {
+    let prose = |i: usize| classes[i] == Class::Good;
+    for t in first + 1..last {
+        if prose(t) || !seen[t].shape.titled || seen[t].fixed.is_some() {
+            continue;
+        }
+        let Some(next) = (t + 1..=last).find(|&i| prose(i)) else {
+            break;
+        };
+        let Some(before) = (first..t).rev().find(|&i| prose(i)) else {
+            continue;
+        };
+        let apart = (before + 1..next).any(|i| i != t && matches!(classes[i], Class::Bad(_)));
+        if apart {
+            return next;
+        }
+    }
+    first
+}
+
 /// The statement's title: the heading-like block that stands nearest
 /// above the main run, a longer one before a shorter (a byline or a
 /// section name stands between some titles and their statements).
@@ -225,7 +275,11 @@ fn title(seen: &[Seen<'_>], classes: &[Class], first: usize) -> Option<usize> {
                 )
                 && (seen[i].shape.titled || seen[i].heading)
                 && seen[i].shape.words <= 20
-                && (seen[i].shape.words >= 3 || seen[i].shape.script != Script::Latin)
+                // A word or two: a menu item or a label, unless the
+                // text opens with it right above its first paragraph.
+                && (seen[i].shape.words >= 3
+                    || seen[i].shape.script != Script::Latin
+                    || (i == 0 && first == 1))
         })
         .collect();
     candidates

@@ -53,7 +53,18 @@ const HANGUL_ENDINGS: &[char] = &[
 ];
 
 /// Korean words that are grammar by themselves.
-const HANGUL_WORDS: &[&str] = &["및", "또한", "그리고", "등", "것", "수", "또", "아울러", "이", "그"];
+const HANGUL_WORDS: &[&str] = &[
+    "및",
+    "또한",
+    "그리고",
+    "등",
+    "것",
+    "수",
+    "또",
+    "아울러",
+    "이",
+    "그",
+];
 
 /// The share of function words in `text`, measured in the script most of
 /// its letters are in.

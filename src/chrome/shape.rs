@@ -66,6 +66,8 @@ pub(super) fn of(block: &Block) -> Shape {
         Some("link list")
     } else if text.contains('\u{a9}') {
         Some("copyright")
+    } else if !sentence && !sentence_inside(text) && is_ticker(text) {
+        Some("ticker")
     } else if width < 200 && !sentence_inside(text) {
         furniture_shape(text, words)
     } else {
@@ -79,8 +81,12 @@ pub(super) fn of(block: &Block) -> Shape {
         Class::Bad(why)
     } else if caps && words <= 10 {
         Class::Bad("label")
+    } else if words >= 9 && !sentence && !sentence_inside(text) && title_case(text) {
+        // Many words, all capitalised, no sentence: menu items or
+        // headlines read as one block.
+        Class::Bad("menu")
     } else if function.share < thin(function.script) {
-        if (width >= SHORT * 3 || words > 24) && !sentence {
+        if (width >= SHORT * 3 || words > 24) && !sentence && !sentence_inside(text) {
             Class::Bad("no sentences")
         } else if width >= SHORT * 2 {
             Class::NearGood
@@ -96,7 +102,9 @@ pub(super) fn of(block: &Block) -> Shape {
     } else {
         Class::Short
     };
-    let titled = matches!(class, Class::Short | Class::NearGood) && !sentence && words <= 30;
+    let titled = matches!(class, Class::Short | Class::NearGood | Class::Bad("menu"))
+        && !sentence
+        && words <= 30;
     let prose = match function.script {
         Script::Latin => text.split_whitespace().any(|w| {
             let w = w.trim_matches(|c: char| !c.is_alphanumeric());
@@ -133,12 +141,19 @@ pub(super) fn line_is_furniture(line: &str) -> bool {
     if furniture_shape(text, words).is_some() || (all_caps(text) && words <= 10) {
         return true;
     }
-    if text.ends_with([',', ';', '-', '(', '\u{2013}']) || crate::text::normalize::split_number(text).0.is_some() {
+    if text.ends_with([',', ';', '-', '(', '\u{2013}'])
+        || crate::text::normalize::split_number(text).0.is_some()
+    {
         return false;
     }
     let function = language::function(text);
     match function.script {
-        Script::Latin => words <= 6 && width <= 60 && title_case(text),
+        // A menu line or a title in title case: one word, or three to
+        // eight. Two alone are most often the head of a title that the
+        // next line goes on with ("Joint Statement" / "of the Talks").
+        Script::Latin => {
+            (words == 1 || (3..=8).contains(&words)) && width <= 70 && title_case(text)
+        }
         Script::Hangul => words <= 4 && width <= 30 && function.share == 0.0,
         Script::Japanese => width <= 24 && function.share < 0.2,
     }
@@ -186,12 +201,20 @@ pub(super) fn ends_sentence(text: &str) -> bool {
 /// more text.
 fn sentence_inside(text: &str) -> bool {
     let chars: Vec<char> = text.chars().collect();
-    chars.windows(4).any(|w| {
-        (w[0].is_lowercase()
-            && matches!(w[1], '.' | '!' | '?')
-            && w[2] == ' '
-            && w[3].is_uppercase())
-            || (matches!(w[1], '。' | '！' | '？') && !w[2].is_whitespace())
+    (1..chars.len().saturating_sub(2)).any(|i| {
+        let stop = matches!(chars[i], '.' | '!' | '?')
+            && chars[i + 1] == ' '
+            && chars[i + 2].is_uppercase()
+            && chars[i - 1].is_lowercase();
+        // The word before the stop: "Dr." and "Mr." end no sentence.
+        let word = chars[..i]
+            .iter()
+            .rev()
+            .take_while(|c| c.is_alphanumeric())
+            .count();
+        let abbreviation = word <= 3 && chars[i - word].is_uppercase();
+        (stop && !abbreviation)
+            || (matches!(chars[i], '。' | '！' | '？') && !chars[i + 1].is_whitespace())
     })
 }
 
@@ -208,20 +231,15 @@ fn all_caps(text: &str) -> bool {
 /// holds, an address, a file, a path of links; or it is a number alone.
 fn furniture_shape(text: &str, words: usize) -> Option<&'static str> {
     let tokens: Vec<&str> = text.split_whitespace().collect();
-    if tokens.iter().any(|t| is_address(t)) {
-        return Some("address");
-    }
     if tokens.iter().any(|t| is_file(t)) {
         return Some("file");
+    }
+    if tokens.iter().any(|t| is_address(t)) {
+        return Some("address");
     }
     let separators = tokens.iter().filter(|t| is_separator(t)).count();
     if separators >= 1 && words <= 24 && separators * 6 >= words.saturating_sub(separators) {
         return Some("links");
-    }
-    // Headlines strung together with dashes: a ticker.
-    let dashes = tokens.iter().filter(|t| matches!(**t, "\u{2013}" | "\u{2014}" | "-" | "--")).count();
-    if dashes >= 2 && words > 12 && title_case(text) {
-        return Some("ticker");
     }
     if is_labelled_link(&tokens) {
         return Some("links");
@@ -232,6 +250,27 @@ fn furniture_shape(text: &str, words: usize) -> Option<&'static str> {
         return Some("count");
     }
     None
+}
+
+/// Headlines strung together with dashes, no sentence among them: a
+/// news ticker. Most of its words that are not function words are
+/// capitalised, as headlines are.
+fn is_ticker(text: &str) -> bool {
+    let tokens: Vec<&str> = text.split_whitespace().collect();
+    let dashes = tokens
+        .iter()
+        .filter(|t| matches!(**t, "\u{2013}" | "\u{2014}" | "-" | "--" | "|"))
+        .count();
+    let content: Vec<&str> = tokens
+        .iter()
+        .map(|t| t.trim_matches(|c: char| !c.is_alphanumeric()))
+        .filter(|w| w.chars().any(char::is_alphabetic) && !language::is_function_word(w))
+        .collect();
+    let capitalised = content
+        .iter()
+        .filter(|w| w.starts_with(char::is_uppercase))
+        .count();
+    dashes >= 2 && tokens.len() > 12 && capitalised * 2 >= content.len()
 }
 
 /// A label and a colon before a title, a date or a number, as a page
@@ -269,9 +308,9 @@ fn is_address(token: &str) -> bool {
                 && p.chars()
                     .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
         })
-        && parts
-            .last()
-            .is_some_and(|tld| (2..=6).contains(&tld.len()) && tld.chars().all(|c| c.is_ascii_lowercase()))
+        && parts.last().is_some_and(|tld| {
+            (2..=6).contains(&tld.len()) && tld.chars().all(|c| c.is_ascii_lowercase())
+        })
         && parts[0].chars().any(|c| c.is_ascii_lowercase())
 }
 
@@ -286,7 +325,20 @@ fn is_file(token: &str) -> bool {
     !name.is_empty()
         && matches!(
             ext,
-            "pdf" | "hwp" | "hwpx" | "doc" | "docx" | "xls" | "xlsx" | "ppt" | "pptx" | "zip" | "jpg" | "jpeg" | "png" | "gif"
+            "pdf"
+                | "hwp"
+                | "hwpx"
+                | "doc"
+                | "docx"
+                | "xls"
+                | "xlsx"
+                | "ppt"
+                | "pptx"
+                | "zip"
+                | "jpg"
+                | "jpeg"
+                | "png"
+                | "gif"
         )
 }
 
@@ -296,7 +348,16 @@ fn is_separator(token: &str) -> bool {
         && token.chars().all(|c| {
             matches!(
                 c,
-                '>' | '\u{203A}' | '\u{BB}' | '|' | '/' | ':' | '\u{B7}' | '\u{2022}' | '\u{FF1E}' | '\u{2192}' | '\u{00A6}'
+                '>' | '\u{203A}'
+                    | '\u{BB}'
+                    | '|'
+                    | '/'
+                    | ':'
+                    | '\u{B7}'
+                    | '\u{2022}'
+                    | '\u{FF1E}'
+                    | '\u{2192}'
+                    | '\u{00A6}'
             )
         })
 }
@@ -317,10 +378,14 @@ mod tests {
         assert_eq!(class("홈 > 알림마당 > 보도자료"), Class::Bad("links"));
         assert_eq!(class("Source: defense.gov"), Class::Bad("address"));
         assert_eq!(class("joint-statement.pdf (120 KB)"), Class::Bad("file"));
+        assert_eq!(class("Next Post: Readout of a Call"), Class::Bad("links"));
         assert_eq!(class("ORGANIZATIONS IN THIS STORY"), Class::Bad("label"));
         assert_eq!(class("1,234"), Class::Bad("count"));
         assert_eq!(class("News Search"), Class::Short);
         assert_eq!(class("They agreed to meet again."), Class::NearGood);
-        assert_eq!(class("三者は、北朝鮮による弾道ミサイルの発射を強く非難した。"), Class::NearGood);
+        assert_eq!(
+            class("三者は、北朝鮮による弾道ミサイルの発射を強く非難した。"),
+            Class::NearGood
+        );
     }
 }

@@ -187,6 +187,19 @@ fn sample_lines() -> Vec<String> {
             "Share the burden, they said, and stand together.",
             "- Conduct the fourth FREEDOM EDGE exercise.",
             "In the Indo-Pacific news",
+            "Begin text:",
+            "start text",
+            "Start of statement.",
+            "End text.",
+            "End of statement",
+            "The following statement was released by the governments of the three countries:",
+            "The text of the following joint statement was released by the Governments of the United States and Japan.",
+            "The following is the joint statement issued by the Secretary and the Ministers.",
+            "(Photo: Ministry of National Defense)",
+            "(Yonhap photo)",
+            "File photo: the ministers in Seoul",
+            "문의처: 대변인실",
+            "このページに関するお問い合わせ",
         ]
         .map(str::to_string),
     );
@@ -222,7 +235,7 @@ fn quick_tests_never_turn_away_a_matching_line() {
         assert!(hits > 0, "no sample line for {pattern}");
         matched += hits;
     }
-    assert!(matched > 100);
+    assert!(matched > 40);
 }
 
 #[test]
@@ -271,7 +284,7 @@ fn user_rules_compile_when_read_and_builtin_ones_when_needed() {
     let chrome = Chrome::parse("header ^x+$\n").unwrap();
     assert!(chrome.rules[0].regex.regex.get().is_some());
     assert_ne!(chrome.line_chrome("XX"), LineChrome::None);
-    assert_eq!(chrome.line_chrome("XY"), LineChrome::None);
+    assert_eq!(chrome.line_chrome("xy"), LineChrome::None);
 }
 
 #[test]
@@ -322,7 +335,10 @@ fn seed_layout_keeps_title_and_body() {
     );
     assert_eq!(stripped.date.as_deref(), Some("April 26, 2024"));
     assert_eq!(stripped.set_aside.len(), 7);
-    assert_eq!(stripped.set_aside[5].rule, RuleKind::End);
+    // Set aside by what they are: none of these lines is named by a rule.
+    let why: Vec<(RuleKind, &str)> = stripped.set_aside.iter().map(|s| (s.rule, s.why)).collect();
+    assert_eq!(why[1], (RuleKind::Structure, "links"));
+    assert_eq!(why[5], (RuleKind::Structure, "label"));
 }
 
 #[test]
@@ -348,7 +364,7 @@ fn a_label_ends_the_statement_only_when_no_prose_follows() {
             "The Ministers agreed to hold the next meeting in Tokyo in 2026."
         ]
     );
-    assert_eq!(stripped.set_aside[0].rule, RuleKind::Tail);
+    assert_eq!(stripped.set_aside[0].rule, RuleKind::Structure);
     assert_eq!(stripped.set_aside.len(), 3);
 }
 
@@ -357,13 +373,14 @@ fn end_rules_wait_for_the_body() {
     // "Related News" above the statement is a header link, not its end.
     let stripped = Chrome::builtin().strip(blocks(&[
         "Related News",
-        "Title",
+        "Joint Statement on the Talks",
         BODY,
         "###",
         "Media Contact: press@example.org",
     ]));
     let kept: Vec<&str> = stripped.kept.iter().map(|b| b.text.as_str()).collect();
-    assert_eq!(kept, ["Title", BODY]);
+    assert_eq!(kept, ["Joint Statement on the Talks", BODY]);
+    assert_eq!(stripped.set_aside[1].rule, RuleKind::End);
 }
 
 #[test]

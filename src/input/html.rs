@@ -351,7 +351,10 @@ fn furniture_word(token: &str) -> Option<&'static str> {
         };
         prev = Some(c);
         let rest = norm.get(i..).filter(|_| starts)?;
-        FURNITURE_WORDS.iter().copied().find(|w| rest.starts_with(w))
+        FURNITURE_WORDS
+            .iter()
+            .copied()
+            .find(|w| rest.starts_with(w))
     })
 }
 
@@ -441,8 +444,16 @@ mod br_tests {
 mod tests {
     use super::*;
 
+    /// The texts of the blocks that the markup does not mark as furniture.
     fn texts(html: &str) -> Vec<String> {
-        blocks(html).into_iter().map(|b| b.text).collect()
+        content(html).into_iter().map(|b| b.text).collect()
+    }
+
+    fn content(html: &str) -> Vec<Block> {
+        blocks(html)
+            .into_iter()
+            .filter(|b| b.furniture.is_none())
+            .collect()
     }
 
     #[test]
@@ -474,15 +485,38 @@ mod tests {
               <p>The three sides <em>reaffirmed</em> their commitment.</p>
             </article><aside class=related><p>Other news</p></aside></main>
             <footer><p>Contact us</p></footer></body></html>"#;
-        let got = blocks(page);
+        let got = content(page);
         let want = [
             Block::text("NEWS | April 26, 2024", 0),
             Block::heading("Joint Statement on the Trilateral Talks", 0),
             Block::text("U.S. Department of Defense", 0),
-            Block::text("The talks were held in Honolulu.", 0),
+            Block {
+                linked: 8,
+                ..Block::text("The talks were held in Honolulu.", 0)
+            },
             Block::text("The three sides reaffirmed their commitment.", 0),
         ];
         assert_eq!(got, want);
+        // The furniture is read too, marked with what marks it, in order.
+        let furniture: Vec<(String, &str)> = (blocks(page).into_iter())
+            .filter_map(|b| Some((b.text, b.furniture?)))
+            .collect();
+        assert_eq!(
+            furniture,
+            [
+                (
+                    "An official website of the United States government".into(),
+                    "banner"
+                ),
+                ("Logo".into(), "header"),
+                ("Home".into(), "header"),
+                ("News".into(), "header"),
+                ("Home > News".into(), "nav"),
+                ("FacebookX".into(), "share"),
+                ("Other news".into(), "aside"),
+                ("Contact us".into(), "footer"),
+            ]
+        );
     }
 
     #[test]
@@ -521,7 +555,7 @@ mod tests {
             </table><div hidden>secret</div><p aria-hidden="TRUE">icon</p>
             <p style="display: none">gone</p><div id="cookieNotice">We use cookies</div>
             <p class="unrelated">kept</p>"#;
-        let got = blocks(html);
+        let got = content(html);
         assert_eq!(got[0], Block::heading("Section two", 0));
         let rest: Vec<&str> = got[1..].iter().map(|b| b.text.as_str()).collect();
         assert_eq!(rest, ["Side", "ROK", "kept"]);
@@ -531,7 +565,7 @@ mod tests {
     fn lone_h1_above_the_article_goes_first() {
         let html = "<div class=title><h1>Statement</h1></div><article><p>Body text</p></article>";
         let want = [Block::heading("Statement", 0), Block::text("Body text", 0)];
-        assert_eq!(blocks(html), want);
+        assert_eq!(content(html), want);
         let two = "<h1>Site</h1><h1>Statement</h1><article><p>Body</p></article>";
         assert_eq!(texts(two), ["Body"]);
     }
