@@ -181,7 +181,7 @@ fn a_title_only_change_is_a_header_and_digest_line_not_a_paragraph_change() {
     let dir = tempfile::tempdir().unwrap();
     let (old, new) = title_only_rounds(&dir);
     let out = crate::util::cmd()
-        .args(["--color", "never", &old, &new])
+        .args(["--color", "never", "--width", "0", &old, &new])
         .output()
         .unwrap();
     let text = String::from_utf8_lossy(&out.stdout);

@@ -357,10 +357,10 @@ fn html_and_markdown_list_the_inputs_and_what_was_set_aside() {
     assert!(md.trim_end().ends_with("</details>"));
     // Capped, the Markdown keeps the inputs whole.
     let mut capped = Vec::new();
-    markdown::write_capped(&mut capped, &report, Some(6000)).unwrap();
+    markdown::write_capped(&mut capped, &report, Some(8000)).unwrap();
     let capped = String::from_utf8(capped).unwrap();
     assert!(
-        capped.len() <= 6000 && capped.contains(&report.new.sha256),
+        capped.len() <= 8000 && capped.contains(&report.new.sha256),
         "{}",
         capped.len()
     );

@@ -132,21 +132,21 @@ fn pair_of(a: &Alignment, old: usize) -> Option<&Pair> {
 
 #[test]
 fn an_opening_with_a_new_ordinal_date_and_place_is_the_opening_reworded() {
+    // The titles above the openings are the statements' metadata, not
+    // paragraphs.
     let old = [
-        "Joint Statement of the 14th Talks",
         "Deputy Minister Cho Chang-rae, Assistant Secretary Ely Ratner and Director General Kano Koji convened the 14th Defense Trilateral Talks virtually on April 24, 2024.",
         B,
         C,
     ];
     let new = [
-        "Joint Statement of the 15th Talks",
         "Seoul hosted the 15th Defense Trilateral Talks on September 10, 2024, with Deputy Minister Cho Chang-rae, Acting Deputy Under Secretary Cara Abercrombie and Director General Yamato Taro leading their delegations.",
         B,
         C,
     ];
     let a = run(&old, &new);
-    let opening = pair_of(&a, 1).expect("the openings are one paragraph");
-    assert_eq!(opening.new, 1);
+    let opening = pair_of(&a, 0).expect("the openings are one paragraph");
+    assert_eq!(opening.new, 0);
     // The words in order alone fall short of the threshold.
     assert!(opening.similarity < 0.5, "{opening:?}");
     let e = opening.evidence.expect("evidence");
