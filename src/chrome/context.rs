@@ -33,7 +33,8 @@ pub(super) struct Seen<'a> {
 /// The cost of taking a furniture block into the statement's run, in
 /// display columns of statement text it must be outweighed by.
 const FURNITURE_COST: i64 = 20;
-/// The cost of a section label (all capitals), which parts the page.
+/// The cost of a section label (all capitals) or a labelled link, which
+/// part the page.
 const LABEL_COST: i64 = 400;
 /// The cost of a short block of no class.
 const SHORT_COST: i64 = 15;
@@ -53,8 +54,7 @@ pub(super) fn roles(seen: &[Seen<'_>], start: usize, end: usize) -> Vec<Role> {
         seen.iter()
             .map(|s| match (s.fixed, s.shape.class) {
                 (Some(why), _) => Class::Bad(why),
-                (None, Class::Short) if !s.shape.titled => Class::Good,
-                (None, Class::NearGood) => Class::Good,
+                (None, Class::Short | Class::NearGood) => Class::Good,
                 (None, class) => class,
             })
             .collect()
@@ -198,7 +198,9 @@ fn main_run(
         match classes[i] {
             Class::Good | Class::NearGood => width,
             Class::Short => -SHORT_COST,
-            Class::Bad("label") => -LABEL_COST,
+            // A section label, or a labelled link to another page ("Next
+            // Post: …"), parts the page.
+            Class::Bad("label" | "link") => -LABEL_COST,
             Class::Bad("caption") => -SHORT_COST,
             Class::Bad(_) if seen[i].credit => -SHORT_COST,
             Class::Bad(_) => -(FURNITURE_COST + width / 4),
@@ -249,7 +251,14 @@ fn below_title(seen: &[Seen<'_>], classes: &[Class], first: usize, last: usize) 
             continue;
         };
         let apart = (before + 1..next).any(|i| i != t && matches!(classes[i], Class::Bad(_)));
-        if apart {
+        // The statement is the most of the run, below its title.
+        let width = |range: std::ops::Range<usize>| -> usize {
+            range
+                .filter(|&i| prose(i))
+                .map(|i| seen[i].shape.width)
+                .sum()
+        };
+        if apart && width(first..t) < width(t + 1..last + 1) {
             return next;
         }
     }
