@@ -140,7 +140,7 @@ fn smooth(seen: &[Seen<'_>]) -> Vec<Class> {
         let after = neighbour(&fixed, i, Step::On);
         if is_bad(before) && is_bad(after) {
             classes[i] = Class::Bad(match (before, after) {
-                (Some(Class::Bad(why)), _) if why == "label" => "label",
+                (Some(Class::Bad("label")), _) => "label",
                 _ => "among furniture",
             });
         }
@@ -228,8 +228,12 @@ fn main_run(
         && end >= seen.len()
         && seen[last + 1].fixed.is_none()
         && seen[last + 1].shape.prose
+        // (Korean or Japanese: a clause begun, not a link's few words.)
+        && (seen[last + 1].shape.script == Script::Latin
+            || seen[last + 1].text.contains(['、', ','])
+            || seen[last + 1].shape.width >= 30)
         && !matches!(classes[last + 1], Class::Bad(_))
-        && !super::shape::ends_sentence(&seen[last + 1].text);
+        && !super::shape::ends_sentence(seen[last + 1].text);
     Some((first, if cut { last + 1 } else { last }))
 }
 
@@ -298,7 +302,7 @@ fn title(seen: &[Seen<'_>], classes: &[Class], first: usize) -> Option<usize> {
             let s = &seen[i].shape;
             let heading = if seen[i].heading { 40 } else { 0 };
             // In the statement's own language, before a translation.
-            let own = if s.script == script { 60 } else { 0 };
+            let own = if s.script == script { 200 } else { 0 };
             (s.width.min(120) as i64) + (s.words.min(12) as i64) * 3 + heading + own
                 - rank as i64 * 6
         })

@@ -95,9 +95,9 @@ pub(super) fn of(block: &Block) -> Shape {
         }
     } else if width >= SHORT && (sentence || width >= SHORT * 2) {
         Class::Good
-    } else if sentence && (words >= 4 || function.script != Script::Latin) && width >= 20 {
-        Class::NearGood
-    } else if width >= SHORT {
+    } else if (sentence && (words >= 4 || function.script != Script::Latin) && width >= 20)
+        || width >= SHORT
+    {
         Class::NearGood
     } else {
         Class::Short
