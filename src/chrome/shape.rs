@@ -278,7 +278,7 @@ fn is_ticker(text: &str) -> bool {
         .iter()
         .filter(|w| w.starts_with(char::is_uppercase))
         .count();
-    dashes >= 2 && tokens.len() > 12 && capitalised * 2 >= content.len()
+    dashes >= 2 && tokens.len() > 8 && capitalised * 2 >= content.len()
 }
 
 /// A label and a colon before a title, a date or a number, as a page
