@@ -6,6 +6,7 @@
 
 mod util;
 
+mod chrome;
 mod cli;
 mod digest;
 mod formats;

@@ -33,7 +33,8 @@ pub(super) struct Seen<'a> {
 /// The cost of taking a furniture block into the statement's run, in
 /// display columns of statement text it must be outweighed by.
 const FURNITURE_COST: i64 = 20;
-/// The cost of a section label (all capitals), which parts the page.
+/// The cost of a section label (all capitals) or a labelled link, which
+/// part the page.
 const LABEL_COST: i64 = 400;
 /// The cost of a short block of no class.
 const SHORT_COST: i64 = 15;
@@ -53,8 +54,7 @@ pub(super) fn roles(seen: &[Seen<'_>], start: usize, end: usize) -> Vec<Role> {
         seen.iter()
             .map(|s| match (s.fixed, s.shape.class) {
                 (Some(why), _) => Class::Bad(why),
-                (None, Class::Short) if !s.shape.titled => Class::Good,
-                (None, Class::NearGood) => Class::Good,
+                (None, Class::Short | Class::NearGood) => Class::Good,
                 (None, class) => class,
             })
             .collect()
@@ -140,7 +140,7 @@ fn smooth(seen: &[Seen<'_>]) -> Vec<Class> {
         let after = neighbour(&fixed, i, Step::On);
         if is_bad(before) && is_bad(after) {
             classes[i] = Class::Bad(match (before, after) {
-                (Some(Class::Bad(why)), _) if why == "label" => "label",
+                (Some(Class::Bad("label")), _) => "label",
                 _ => "among furniture",
             });
         }
@@ -198,7 +198,9 @@ fn main_run(
         match classes[i] {
             Class::Good | Class::NearGood => width,
             Class::Short => -SHORT_COST,
-            Class::Bad("label") => -LABEL_COST,
+            // A section label, or a labelled link to another page ("Next
+            // Post: …"), parts the page.
+            Class::Bad("label" | "link") => -LABEL_COST,
             Class::Bad("caption") => -SHORT_COST,
             Class::Bad(_) if seen[i].credit => -SHORT_COST,
             Class::Bad(_) => -(FURNITURE_COST + width / 4),
@@ -226,8 +228,12 @@ fn main_run(
         && end >= seen.len()
         && seen[last + 1].fixed.is_none()
         && seen[last + 1].shape.prose
+        // (Korean or Japanese: a clause begun, not a link's few words.)
+        && (seen[last + 1].shape.script == Script::Latin
+            || seen[last + 1].text.contains(['、', ','])
+            || seen[last + 1].shape.width >= 30)
         && !matches!(classes[last + 1], Class::Bad(_))
-        && !super::shape::ends_sentence(&seen[last + 1].text);
+        && !super::shape::ends_sentence(seen[last + 1].text);
     Some((first, if cut { last + 1 } else { last }))
 }
 
@@ -249,7 +255,14 @@ fn below_title(seen: &[Seen<'_>], classes: &[Class], first: usize, last: usize) 
             continue;
         };
         let apart = (before + 1..next).any(|i| i != t && matches!(classes[i], Class::Bad(_)));
-        if apart {
+        // The statement is the most of the run, below its title.
+        let width = |range: std::ops::Range<usize>| -> usize {
+            range
+                .filter(|&i| prose(i))
+                .map(|i| seen[i].shape.width)
+                .sum()
+        };
+        if apart && width(first..t) < width(t + 1..last + 1) {
             return next;
         }
     }
@@ -289,7 +302,7 @@ fn title(seen: &[Seen<'_>], classes: &[Class], first: usize) -> Option<usize> {
             let s = &seen[i].shape;
             let heading = if seen[i].heading { 40 } else { 0 };
             // In the statement's own language, before a translation.
-            let own = if s.script == script { 60 } else { 0 };
+            let own = if s.script == script { 200 } else { 0 };
             (s.width.min(120) as i64) + (s.words.min(12) as i64) * 3 + heading + own
                 - rank as i64 * 6
         })

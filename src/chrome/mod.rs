@@ -110,7 +110,9 @@ impl Chrome {
             .split_whitespace()
             .filter(|w| w.chars().any(char::is_alphabetic))
             .count();
-        words <= 4 && unicode_width::UnicodeWidthStr::width(rest.trim()) <= 40
+        // "Signed 2024-04-24 in Seoul." is a sentence, not a dateline.
+        let sentence = words >= 2 && shape::ends_sentence(text);
+        words <= 4 && !sentence && unicode_width::UnicodeWidthStr::width(rest.trim()) <= 40
     }
 
     /// The rules that match one line of text, in order.

@@ -95,9 +95,9 @@ pub(super) fn of(block: &Block) -> Shape {
         }
     } else if width >= SHORT && (sentence || width >= SHORT * 2) {
         Class::Good
-    } else if sentence && (words >= 4 || function.script != Script::Latin) && width >= 20 {
-        Class::NearGood
-    } else if width >= SHORT {
+    } else if (sentence && (words >= 4 || function.script != Script::Latin) && width >= 20)
+        || width >= SHORT
+    {
         Class::NearGood
     } else {
         Class::Short
@@ -237,12 +237,20 @@ fn furniture_shape(text: &str, words: usize) -> Option<&'static str> {
     if tokens.iter().any(|t| is_address(t)) {
         return Some("address");
     }
-    let separators = tokens.iter().filter(|t| is_separator(t)).count();
-    if separators >= 1 && words <= 24 && separators * 6 >= words.saturating_sub(separators) {
+    // A bullet opening the text marks a list item, not a link.
+    let separators = tokens.iter().skip(1).filter(|t| is_separator(t)).count();
+    // Between the separators, names: no word in lower case but the
+    // function words (a sentence may hold a bar or a slash).
+    let names = !tokens.iter().any(|t| {
+        let w = t.trim_matches(|c: char| !c.is_alphanumeric());
+        w.starts_with(char::is_lowercase) && !language::is_function_word(w)
+    });
+    if separators >= 1 && words <= 24 && names && separators * 6 >= words.saturating_sub(separators)
+    {
         return Some("links");
     }
     if is_labelled_link(&tokens) {
-        return Some("links");
+        return Some("link");
     }
     let digits = text.chars().filter(char::is_ascii_digit).count();
     let letters = text.chars().filter(|c| c.is_alphabetic()).count();
@@ -270,7 +278,7 @@ fn is_ticker(text: &str) -> bool {
         .iter()
         .filter(|w| w.starts_with(char::is_uppercase))
         .count();
-    dashes >= 2 && tokens.len() > 12 && capitalised * 2 >= content.len()
+    dashes >= 2 && tokens.len() > 8 && capitalised * 2 >= content.len()
 }
 
 /// A label and a colon before a title, a date or a number, as a page
@@ -378,7 +386,7 @@ mod tests {
         assert_eq!(class("홈 > 알림마당 > 보도자료"), Class::Bad("links"));
         assert_eq!(class("Source: defense.gov"), Class::Bad("address"));
         assert_eq!(class("joint-statement.pdf (120 KB)"), Class::Bad("file"));
-        assert_eq!(class("Next Post: Readout of a Call"), Class::Bad("links"));
+        assert_eq!(class("Next Post: Readout of a Call"), Class::Bad("link"));
         assert_eq!(class("ORGANIZATIONS IN THIS STORY"), Class::Bad("label"));
         assert_eq!(class("1,234"), Class::Bad("count"));
         assert_eq!(class("News Search"), Class::Short);
