@@ -4,7 +4,7 @@
 //! 1. `similar`'s Patience diff over the comparison keys finds the
 //!    paragraphs that stayed word for word; leftover paragraphs with
 //!    identical keys are paired next (they moved).
-//! 2. The paragraphs left over are paired on evidence ([`pairing`]):
+//! 2. The paragraphs left over are paired on evidence (`pairing`):
 //!    candidates come from an index of the paragraphs' informative words,
 //!    so no step compares every removed paragraph with every added one, and
 //!    each candidate pair is scored:
@@ -32,7 +32,7 @@
 //!    threshold (`--threshold`, default 0.5), best first; in up to three
 //!    rounds, so that the pairs of one round are neighbours whose order the
 //!    next one counts.
-//! 3. Splits and merges ([`join`]): one paragraph against two or more
+//! 3. Splits and merges (`join`): one paragraph against two or more
 //!    adjacent paragraphs of the other side whose words together match it
 //!    better than any one's do. The part most like it is paired; the others
 //!    stay added or removed and are listed in [`Alignment::joins`].

@@ -22,7 +22,7 @@ use crate::text::normalize::{
 ///   and ends a paragraph.
 /// - Inside a run of lines between blank lines, a line break ends a
 ///   paragraph when the layout shows the author made it (see
-///   [`Layout::breaks`]): the line ends a sentence and is not a wrapped line
+///   `Layout::breaks`): the line ends a sentence and is not a wrapped line
 ///   (the next line's first word would have fitted on it, at the wrap width
 ///   learnt from the text), or it is a short title or heading above a line of
 ///   prose (a heading block), or the text is not wrapped at all and the
