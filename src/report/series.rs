@@ -189,17 +189,7 @@ impl YamlSeries {
                         added: s.commitments[2],
                         dropped: s.commitments[3],
                     },
-                    terms: s
-                        .report
-                        .terms
-                        .iter()
-                        .map(|t| YamlTerm {
-                            term: t.term.clone(),
-                            old: t.old,
-                            new: t.new,
-                            change: t.change().into(),
-                        })
-                        .collect(),
+                    terms: super::yaml::terms(&s.report.terms),
                     digest: super::digest::digest(&s.report),
                 })
                 .collect(),

@@ -57,20 +57,24 @@ impl YamlReport {
             summary: YamlSummary::from(report.summary),
             changes: changes.into_iter().map(change).collect(),
             commitments: commitments.into_iter().map(commitment).collect(),
-            terms: report
-                .terms
-                .iter()
-                .map(|t| YamlTerm {
-                    term: t.term.clone(),
-                    old: t.old,
-                    new: t.new,
-                    change: t.change().into(),
-                })
-                .collect(),
+            terms: terms(&report.terms),
             digest,
             warnings: report.warnings(),
         }
     }
+}
+
+/// The key terms' counts as the YAML lists them.
+pub(super) fn terms(terms: &[crate::model::TermCount]) -> Vec<YamlTerm> {
+    terms
+        .iter()
+        .map(|t| YamlTerm {
+            term: t.term.clone(),
+            old: t.old,
+            new: t.new,
+            change: t.change().into(),
+        })
+        .collect()
 }
 
 fn side(info: &crate::SideInfo) -> YamlSide {
