@@ -15,9 +15,10 @@ mod strip;
 use crate::model::{Block, ChromeLines, LineChrome, RuleKind};
 
 use self::pattern::Line;
+use self::rules::Rule;
 pub use self::rules::RuleError;
-use self::rules::{Lazy, Rule};
 pub use self::strip::Stripped;
+use crate::text::date::first_full_date;
 
 /// The built-in rules, compiled into the binary (see `src/chrome/chrome.rules`).
 pub const BUILTIN_RULES: &str = include_str!("chrome.rules");
@@ -33,12 +34,9 @@ pub const BUILTIN_RULES: &str = include_str!("chrome.rules");
 #[derive(Debug, Clone)]
 pub struct Chrome {
     rules: Vec<Rule>,
-    date: Lazy,
     /// Whether blocks are classified by their structure (all but `none`).
     structure: bool,
 }
-
-const DATE: &str = r"(?i)((january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\.? \d{1,2}, \d{4}|\d{1,2} (january|february|march|april|may|june|july|august|september|october|november|december) \d{4}|\d{4}[-./]\d{1,2}[-./]\d{1,2}|\d{4}\s*년\s*\d{1,2}\s*월\s*\d{1,2}\s*일|\d{4}年\d{1,2}月\d{1,2}日|(令和|平成)\S*?年\S*?月\S*?日)";
 
 impl Chrome {
     /// Compiles rules written in the `chrome.rules` format.
@@ -49,7 +47,6 @@ impl Chrome {
     pub fn parse(source: &str) -> Result<Chrome, RuleError> {
         Ok(Chrome {
             rules: rules::parse(source)?,
-            date: Lazy::new(DATE),
             structure: true,
         })
     }
@@ -65,7 +62,6 @@ impl Chrome {
     pub fn none() -> Chrome {
         Chrome {
             rules: Vec::new(),
-            date: Lazy::new(DATE),
             structure: false,
         }
     }
@@ -82,17 +78,16 @@ impl Chrome {
     /// Whether a text opens with a date and a dash, as the teaser of a
     /// news item in a list does ("Feb. 4, 2025 - The …").
     fn opens_with_dated_dash(&self, text: &str) -> bool {
-        let Some(m) = self.date.get().and_then(|re| re.find(text)) else {
+        let Some(m) = first_full_date(text) else {
             return false;
         };
-        let rest = text[m.end()..].trim_start();
-        m.start() == 0 && rest.starts_with(['-', '\u{2013}', '\u{2014}'])
+        let rest = text[m.end..].trim_start();
+        m.start == 0 && rest.starts_with(['-', '\u{2013}', '\u{2014}'])
     }
 
     /// The first date a text names.
     fn date_in(&self, text: &str) -> Option<String> {
-        let re = self.date.get()?;
-        re.find(text).map(|m| m.as_str().to_string())
+        first_full_date(text).map(|m| text[m].to_string())
     }
 
     /// Whether a short block is a date standing alone, perhaps with a
@@ -102,10 +97,10 @@ impl Chrome {
         if words > 14 || !text.chars().any(|c| c.is_ascii_digit()) {
             return false;
         }
-        let Some(m) = self.date.get().and_then(|re| re.find(text)) else {
+        let Some(m) = first_full_date(text) else {
             return false;
         };
-        let rest = format!("{} {}", &text[..m.start()], &text[m.end()..]);
+        let rest = format!("{} {}", &text[..m.start], &text[m.end..]);
         let words = rest
             .split_whitespace()
             .filter(|w| w.chars().any(char::is_alphabetic))

@@ -64,7 +64,11 @@ pub fn extract_reusing(
         let mut start = 0;
         for p in known_paragraphs {
             let end = start + known[start..].partition_point(|c| c.paragraph <= p.index);
-            by_text.entry(body(p)).or_insert((start, end));
+            // A heading holds no commitments whatever it says: the same
+            // words read as a paragraph may hold some.
+            if !p.heading {
+                by_text.entry(body(p)).or_insert((start, end));
+            }
             start = end;
         }
     }

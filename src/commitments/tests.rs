@@ -337,3 +337,20 @@ fn a_list_of_names_is_one_subject() {
         commitments("Underscoring the importance of cooperation, the Ministers pledged to act.");
     assert_eq!(c[0].subject.as_deref(), Some("the Ministers"));
 }
+
+#[test]
+fn words_read_as_a_heading_in_one_round_lend_no_commitments_to_the_next() {
+    // Above a sentence, the short line is a heading; above a list item, it
+    // is the list's lead-in and commits.
+    let chrome = Chrome::builtin();
+    // (The case a property test found.)
+    let old = Document::from_text("old.txt", "pledged\nSeoul The The.\n\ncondemned", &chrome);
+    let new = Document::from_text("new.txt", "pledged\n-  The.\n\ncondemned", &chrome);
+    assert!(old.paragraphs[0].heading && !new.paragraphs[0].heading);
+    let lexicon = Lexicon::builtin();
+    let known = extract(&old.paragraphs, &lexicon);
+    assert_eq!(
+        extract_reusing(&new.paragraphs, &lexicon, &old.paragraphs, &known),
+        extract(&new.paragraphs, &lexicon)
+    );
+}
