@@ -78,7 +78,13 @@ impl Chrome {
     /// Whether a text opens with a date and a dash, as the teaser of a
     /// news item in a list does ("Feb. 4, 2025 - The …").
     fn opens_with_dated_dash(&self, text: &str) -> bool {
-        let Some(m) = first_full_date(text) else {
+        // Only a date at the very start counts: look no further than the
+        // longest date's length.
+        let mut head = text.len().min(80);
+        while !text.is_char_boundary(head) {
+            head -= 1;
+        }
+        let Some(m) = first_full_date(&text[..head]) else {
             return false;
         };
         let rest = text[m.end..].trim_start();
