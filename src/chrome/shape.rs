@@ -57,11 +57,18 @@ fn thin(script: Script) -> f32 {
 /// Reads one block's shape.
 pub(super) fn of(block: &Block) -> Shape {
     let text = block.text.trim();
-    let width = text.width();
+    let width = width(text);
     let words = text.split_whitespace().count();
     let function = language::function(text);
     let sentence = ends_sentence(text);
-    let visible = text.chars().filter(|c| !c.is_whitespace()).count().max(1);
+    let visible = if text.is_ascii() {
+        text.bytes()
+            .filter(|b| !matches!(b, b' ' | b'\t'..=b'\r'))
+            .count()
+    } else {
+        text.chars().filter(|c| !c.is_whitespace()).count()
+    }
+    .max(1);
     let furniture = if block.linked * 2 > visible {
         Some("link list")
     } else if text.contains('\u{a9}') {
@@ -130,7 +137,7 @@ pub(super) fn of(block: &Block) -> Shape {
 /// or ends on one, or on a comma or a hyphen.
 pub(super) fn line_is_furniture(line: &str) -> bool {
     let text = line.trim();
-    let width = text.width();
+    let width = width(text);
     if text.is_empty() || width > 120 || sentence_inside(text) {
         return false;
     }
@@ -221,10 +228,25 @@ fn sentence_inside(text: &str) -> bool {
 /// Letters in upper case only (at least four, and most of the letters
 /// of the text), as in a section label.
 fn all_caps(text: &str) -> bool {
-    let letters = text.chars().filter(|c| c.is_alphabetic()).count();
-    let upper = text.chars().filter(|c| c.is_uppercase()).count();
-    let lower = text.chars().filter(|c| c.is_lowercase()).count();
-    upper >= 4 && lower == 0 && upper * 2 >= letters
+    let (mut letters, mut upper) = (0usize, 0usize);
+    for c in text.chars() {
+        if c.is_lowercase() {
+            return false;
+        }
+        upper += usize::from(c.is_uppercase());
+        letters += usize::from(c.is_alphabetic());
+    }
+    upper >= 4 && upper * 2 >= letters
+}
+
+/// The display width of a text (see `unicode-width`); printable ASCII is
+/// one column a byte.
+pub(super) fn width(text: &str) -> usize {
+    if text.bytes().all(|b| (b' '..=b'~').contains(&b)) {
+        text.len()
+    } else {
+        text.width()
+    }
 }
 
 /// What shows a short block without sentences to be furniture: it is, or
