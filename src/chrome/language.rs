@@ -147,9 +147,8 @@ impl Packed {
             }
             len
         };
-        buffer.make_ascii_lowercase();
         buffer[PACKED] = len as u8;
-        Packed::Word(u128::from_le_bytes(buffer))
+        Packed::Word(ascii_lowercase(u128::from_le_bytes(buffer)))
     }
 }
 
@@ -210,6 +209,17 @@ pub(super) fn function(text: &str) -> Function {
         Script::Japanese => japanese_share(text),
     };
     Function { script, share }
+}
+
+/// Bytes below 0x80 with the ASCII capitals in lower case, sixteen at once:
+/// a byte's high bit after adding 0x3F tells it is at least `A`, after
+/// adding 0x25 that it is past `Z` (no sum carries into the next byte).
+fn ascii_lowercase(bytes: u128) -> u128 {
+    const EACH: u128 = u128::MAX / 0xFF;
+    let from_a = bytes + EACH * 0x3F;
+    let past_z = bytes + EACH * 0x25;
+    let capitals = from_a & !past_z & (EACH * 0x80);
+    bytes | (capitals >> 2)
 }
 
 /// Whether a Latin-script word is an English function word.

@@ -58,7 +58,7 @@ fn thin(script: Script) -> f32 {
 pub(super) fn of(block: &Block) -> Shape {
     let text = block.text.trim();
     let width = width(text);
-    let words = text.split_whitespace().count();
+    let words = word_count(text);
     let function = language::function(text);
     let sentence = ends_sentence(text);
     let visible = if text.is_ascii() {
@@ -239,6 +239,26 @@ fn all_caps(text: &str) -> bool {
     upper >= 4 && upper * 2 >= letters
 }
 
+/// White space as `char::is_whitespace` reads an ASCII byte.
+fn is_ascii_space(b: u8) -> bool {
+    matches!(b, b' ' | b'\t'..=b'\r')
+}
+
+/// Words between white space (`split_whitespace().count()`); an ASCII
+/// text is counted a byte at a time, by the starts of words.
+fn word_count(text: &str) -> usize {
+    if !text.is_ascii() {
+        return text.split_whitespace().count();
+    }
+    let bytes = text.as_bytes();
+    let first = bytes.first().is_some_and(|&b| !is_ascii_space(b));
+    let starts: usize = bytes
+        .windows(2)
+        .map(|w| usize::from(is_ascii_space(w[0]) && !is_ascii_space(w[1])))
+        .sum();
+    usize::from(first) + starts
+}
+
 /// The display width of a text (see `unicode-width`); printable ASCII is
 /// one column a byte.
 pub(super) fn width(text: &str) -> usize {
@@ -398,6 +418,26 @@ mod tests {
 
     fn class(text: &str) -> Class {
         of(&Block::text(text, 1)).class
+    }
+
+    #[test]
+    fn byte_counts_agree_with_char_counts() {
+        for text in [
+            "",
+            " ",
+            "one",
+            " two  words ",
+            "a\tb\x0bc\nd",
+            "caf\u{e9} au lait",
+            "~x~ y",
+        ] {
+            assert_eq!(
+                word_count(text),
+                text.split_whitespace().count(),
+                "{text:?}"
+            );
+            assert_eq!(width(text), text.width(), "{text:?}");
+        }
     }
 
     #[test]
