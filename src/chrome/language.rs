@@ -30,15 +30,126 @@ pub(super) struct Function {
 }
 
 /// English function words: the NLTK list (see the `stop-words` crate).
-fn english() -> &'static HashSet<&'static str> {
-    static WORDS: OnceLock<HashSet<&'static str>> = OnceLock::new();
+struct English {
+    words: HashSet<&'static str>,
+    /// The words packed (see [`Packed`]) in an open-addressed table;
+    /// `None` when one of them cannot be, and every look-up takes `words`.
+    packed: Option<Table>,
+}
+
+/// Packed words in a table of a power of two slots, each word at its hash
+/// or in the next free slot after it.
+struct Table {
+    slots: Vec<u128>,
+    mask: usize,
+}
+
+/// No packed word: its last byte (the length) is at most [`PACKED`].
+const EMPTY: u128 = u128::MAX;
+
+impl Table {
+    fn of(keys: &[u128]) -> Table {
+        let size = (keys.len() * 4).next_power_of_two().max(16);
+        let mut table = Table {
+            slots: vec![EMPTY; size],
+            mask: size - 1,
+        };
+        for &key in keys {
+            let mut at = table.slot(key);
+            while table.slots[at] != EMPTY && table.slots[at] != key {
+                at = (at + 1) & table.mask;
+            }
+            table.slots[at] = key;
+        }
+        table
+    }
+
+    fn slot(&self, key: u128) -> usize {
+        let folded = (key as u64) ^ ((key >> 64) as u64).rotate_left(29);
+        (folded.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 40) as usize & self.mask
+    }
+
+    fn contains(&self, key: u128) -> bool {
+        let mut at = self.slot(key);
+        loop {
+            match self.slots[at] {
+                EMPTY => return false,
+                k if k == key => return true,
+                _ => at = (at + 1) & self.mask,
+            }
+        }
+    }
+}
+
+fn english() -> &'static English {
+    static WORDS: OnceLock<English> = OnceLock::new();
     WORDS.get_or_init(|| {
-        stop_words::lookup("en")
+        let words: HashSet<&'static str> = stop_words::lookup("en")
             .unwrap_or_default()
             .iter()
             .copied()
-            .collect()
+            .collect();
+        let packed: Option<Vec<u128>> = words
+            .iter()
+            .map(|w| match Packed::of(w.as_bytes()) {
+                Packed::Word(key) => Some(key),
+                Packed::Long | Packed::Other => None,
+            })
+            .collect();
+        let packed = packed.map(|keys| Table::of(&keys));
+        English { words, packed }
     })
+}
+
+/// The longest word packed into one number, in bytes.
+const PACKED: usize = 15;
+
+/// A word lowered and packed into one number without allocating.
+enum Packed {
+    /// The bytes of the word in lower case and their count: equal numbers
+    /// for words equal in lower case.
+    Word(u128),
+    /// Longer than a packed word, in lower case.
+    Long,
+    /// A character other than ASCII or the typographic apostrophe: the
+    /// word takes Unicode's lower case.
+    Other,
+}
+
+impl Packed {
+    /// ASCII letters in lower case, the typographic apostrophe (which has
+    /// no case) read as the ASCII one; the count of bytes last.
+    fn of(word: &[u8]) -> Packed {
+        let mut buffer = [0u8; PACKED + 1];
+        let len = if word.is_ascii() {
+            if word.len() > PACKED {
+                return Packed::Long;
+            }
+            buffer[..word.len()].copy_from_slice(word);
+            word.len()
+        } else {
+            let mut len = 0;
+            let mut bytes = word;
+            while let Some((&b, rest)) = bytes.split_first() {
+                let (b, rest) = if b.is_ascii() {
+                    (b, rest)
+                } else if let Some(rest) = bytes.strip_prefix("\u{2019}".as_bytes()) {
+                    (b'\'', rest)
+                } else {
+                    return Packed::Other;
+                };
+                if len == PACKED {
+                    return Packed::Long;
+                }
+                buffer[len] = b;
+                len += 1;
+                bytes = rest;
+            }
+            len
+        };
+        buffer[PACKED] = len as u8;
+        Packed::Word(ascii_lowercase(u128::from_le_bytes(buffer)))
+    }
 }
 
 /// Endings of a Korean word that mark it as carrying grammar: case
@@ -69,6 +180,13 @@ const HANGUL_WORDS: &[&str] = &[
 /// The share of function words in `text`, measured in the script most of
 /// its letters are in.
 pub(super) fn function(text: &str) -> Function {
+    if text.is_ascii() {
+        // No letters but Latin ones.
+        return Function {
+            script: Script::Latin,
+            share: ascii_latin_share(text.as_bytes()),
+        };
+    }
     let (mut latin, mut hangul, mut japanese) = (0usize, 0usize, 0usize);
     for c in text.chars() {
         match c {
@@ -93,14 +211,40 @@ pub(super) fn function(text: &str) -> Function {
     Function { script, share }
 }
 
+/// Bytes below 0x80 with the ASCII capitals in lower case, sixteen at once:
+/// a byte's high bit after adding 0x3F tells it is at least `A`, after
+/// adding 0x25 that it is past `Z` (no sum carries into the next byte).
+fn ascii_lowercase(bytes: u128) -> u128 {
+    const EACH: u128 = u128::MAX / 0xFF;
+    let from_a = bytes + EACH * 0x3F;
+    let past_z = bytes + EACH * 0x25;
+    let capitals = from_a & !past_z & (EACH * 0x80);
+    bytes | (capitals >> 2)
+}
+
 /// Whether a Latin-script word is an English function word.
 pub(super) fn is_function_word(word: &str) -> bool {
+    packed_function_word(word.as_bytes()).unwrap_or_else(|| unicode_function_word(word))
+}
+
+/// Whether a word is an English function word, told without allocating;
+/// `None` when it takes Unicode's lower case.
+fn packed_function_word(word: &[u8]) -> Option<bool> {
+    let packed = english().packed.as_ref()?;
+    match Packed::of(word) {
+        Packed::Word(key) => Some(packed.contains(key)),
+        // Every function word packs.
+        Packed::Long => Some(false),
+        Packed::Other => None,
+    }
+}
+
+fn unicode_function_word(word: &str) -> bool {
     let lower = word.to_lowercase().replace('\u{2019}', "'");
-    english().contains(lower.as_str())
+    english().words.contains(lower.as_str())
 }
 
 fn latin_share(text: &str) -> f32 {
-    let words = english();
     let (mut all, mut function) = (0usize, 0usize);
     for token in text.split_whitespace() {
         let word = token.trim_matches(|c: char| !c.is_alphanumeric() && c != '\'');
@@ -108,8 +252,32 @@ fn latin_share(text: &str) -> f32 {
             continue;
         }
         all += 1;
-        let lower = word.to_lowercase().replace('\u{2019}', "'");
-        if words.contains(lower.as_str()) {
+        if is_function_word(word) {
+            function += 1;
+        }
+    }
+    ratio(function, all)
+}
+
+/// [`latin_share`] of an ASCII text, read byte by byte (for ASCII, white
+/// space, letters and digits are what `char` says they are).
+fn ascii_latin_share(text: &[u8]) -> f32 {
+    let (mut all, mut function) = (0usize, 0usize);
+    let space = |b: &u8| matches!(b, b' ' | b'\t'..=b'\r');
+    for token in text.split(space).filter(|t| !t.is_empty()) {
+        let kept = |b: &u8| b.is_ascii_alphanumeric() || *b == b'\'';
+        let (Some(from), Some(to)) = (token.iter().position(kept), token.iter().rposition(kept))
+        else {
+            continue;
+        };
+        let word = &token[from..=to];
+        if !word.iter().any(u8::is_ascii_alphabetic) {
+            continue;
+        }
+        all += 1;
+        let is_function = packed_function_word(word)
+            .unwrap_or_else(|| std::str::from_utf8(word).is_ok_and(unicode_function_word));
+        if is_function {
             function += 1;
         }
     }
@@ -169,6 +337,41 @@ fn is_kana(c: char) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn packed_look_up_agrees_with_unicode_lower_case() {
+        let words = [
+            "the",
+            "The",
+            "THE",
+            "don't",
+            "don\u{2019}t",
+            "DON\u{2019}T",
+            "yourselves",
+            "Yourselves",
+            "officials",
+            "a",
+            "",
+            "i",
+            "\u{130}",
+            "\u{212A}",
+            "caf\u{e9}",
+            "abcdefghijklmnop",
+            "abcdefghijklmno",
+            "a\0",
+            "it\u{2019}s",
+            "shan't",
+        ];
+        for word in words {
+            let packed = packed_function_word(word.as_bytes());
+            let unicode = unicode_function_word(word);
+            assert!(packed.is_none_or(|p| p == unicode), "{word:?}");
+            assert_eq!(is_function_word(word), unicode, "{word:?}");
+        }
+        assert!(is_function_word("The") && is_function_word("don\u{2019}t"));
+        let text = "The officials, \"in Seoul\", agreed: they'd meet -- again 2024.";
+        assert_eq!(ascii_latin_share(text.as_bytes()), latin_share(text));
+    }
 
     #[test]
     fn prose_has_function_words_and_menus_have_none() {

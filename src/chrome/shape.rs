@@ -57,11 +57,18 @@ fn thin(script: Script) -> f32 {
 /// Reads one block's shape.
 pub(super) fn of(block: &Block) -> Shape {
     let text = block.text.trim();
-    let width = text.width();
-    let words = text.split_whitespace().count();
+    let width = width(text);
+    let words = word_count(text);
     let function = language::function(text);
     let sentence = ends_sentence(text);
-    let visible = text.chars().filter(|c| !c.is_whitespace()).count().max(1);
+    let visible = if text.is_ascii() {
+        text.bytes()
+            .filter(|b| !matches!(b, b' ' | b'\t'..=b'\r'))
+            .count()
+    } else {
+        text.chars().filter(|c| !c.is_whitespace()).count()
+    }
+    .max(1);
     let furniture = if block.linked * 2 > visible {
         Some("link list")
     } else if text.contains('\u{a9}') {
@@ -130,7 +137,7 @@ pub(super) fn of(block: &Block) -> Shape {
 /// or ends on one, or on a comma or a hyphen.
 pub(super) fn line_is_furniture(line: &str) -> bool {
     let text = line.trim();
-    let width = text.width();
+    let width = width(text);
     if text.is_empty() || width > 120 || sentence_inside(text) {
         return false;
     }
@@ -221,10 +228,45 @@ fn sentence_inside(text: &str) -> bool {
 /// Letters in upper case only (at least four, and most of the letters
 /// of the text), as in a section label.
 fn all_caps(text: &str) -> bool {
-    let letters = text.chars().filter(|c| c.is_alphabetic()).count();
-    let upper = text.chars().filter(|c| c.is_uppercase()).count();
-    let lower = text.chars().filter(|c| c.is_lowercase()).count();
-    upper >= 4 && lower == 0 && upper * 2 >= letters
+    let (mut letters, mut upper) = (0usize, 0usize);
+    for c in text.chars() {
+        if c.is_lowercase() {
+            return false;
+        }
+        upper += usize::from(c.is_uppercase());
+        letters += usize::from(c.is_alphabetic());
+    }
+    upper >= 4 && upper * 2 >= letters
+}
+
+/// White space as `char::is_whitespace` reads an ASCII byte.
+fn is_ascii_space(b: u8) -> bool {
+    matches!(b, b' ' | b'\t'..=b'\r')
+}
+
+/// Words between white space (`split_whitespace().count()`); an ASCII
+/// text is counted a byte at a time, by the starts of words.
+fn word_count(text: &str) -> usize {
+    if !text.is_ascii() {
+        return text.split_whitespace().count();
+    }
+    let bytes = text.as_bytes();
+    let first = bytes.first().is_some_and(|&b| !is_ascii_space(b));
+    let starts: usize = bytes
+        .windows(2)
+        .map(|w| usize::from(is_ascii_space(w[0]) && !is_ascii_space(w[1])))
+        .sum();
+    usize::from(first) + starts
+}
+
+/// The display width of a text (see `unicode-width`); printable ASCII is
+/// one column a byte.
+pub(super) fn width(text: &str) -> usize {
+    if text.bytes().all(|b| (b' '..=b'~').contains(&b)) {
+        text.len()
+    } else {
+        text.width()
+    }
 }
 
 /// What shows a short block without sentences to be furniture: it is, or
@@ -376,6 +418,26 @@ mod tests {
 
     fn class(text: &str) -> Class {
         of(&Block::text(text, 1)).class
+    }
+
+    #[test]
+    fn byte_counts_agree_with_char_counts() {
+        for text in [
+            "",
+            " ",
+            "one",
+            " two  words ",
+            "a\tb\x0bc\nd",
+            "caf\u{e9} au lait",
+            "~x~ y",
+        ] {
+            assert_eq!(
+                word_count(text),
+                text.split_whitespace().count(),
+                "{text:?}"
+            );
+            assert_eq!(width(text), text.width(), "{text:?}");
+        }
     }
 
     #[test]
