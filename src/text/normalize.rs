@@ -55,20 +55,49 @@ fn tidy_chars(chars: impl Iterator<Item = char>) -> String {
 
 /// True when `text` is ASCII that `tidy_spaces` leaves as it is: single
 /// spaces between non-blank characters, none at either end. (The common
-/// case, checked a byte at a time without building a new string.)
+/// case, checked eight bytes at a time without building a new string.)
 fn is_tidy_ascii(text: &str) -> bool {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    const LOW: u64 = 0x7F7F_7F7F_7F7F_7F7F;
     let bytes = text.as_bytes();
-    if bytes.first() == Some(&b' ') || bytes.last() == Some(&b' ') {
+    if bytes.first() == Some(&b' ') || bytes.last() == Some(&b' ') || !text.is_ascii() {
         return false;
     }
     let mut previous_space = false;
+    let mut chunks = bytes.chunks_exact(8);
+    for chunk in &mut chunks {
+        let mut word = [0u8; 8];
+        word.copy_from_slice(chunk);
+        let x = u64::from_le_bytes(word);
+        // A byte below 14 may be a tab or line break: read those bytes one
+        // by one (every byte is ASCII, so the test has no false negative).
+        if x.wrapping_sub(14 * ONES) & !x & HIGH != 0 {
+            if !tidy_bytes(chunk, &mut previous_space) {
+                return false;
+            }
+            continue;
+        }
+        // The high bit of each byte that is a space.
+        let t = x ^ (b' ' as u64 * ONES);
+        let spaces = !(((t & LOW) + LOW) | t | LOW);
+        if spaces & (spaces >> 8) != 0 || (previous_space && spaces & 0x80 != 0) {
+            return false;
+        }
+        previous_space = spaces >> 63 != 0;
+    }
+    tidy_bytes(chunks.remainder(), &mut previous_space)
+}
+
+/// [`is_tidy_ascii`] of ASCII bytes read one at a time, following a space
+/// or not.
+fn tidy_bytes(bytes: &[u8], previous_space: &mut bool) -> bool {
     for &b in bytes {
         match b {
-            b' ' if previous_space => return false,
-            b' ' => previous_space = true,
+            b' ' if *previous_space => return false,
+            b' ' => *previous_space = true,
             b'\t' | b'\n' | b'\x0b' | b'\x0c' | b'\r' => return false,
-            0x80.. => return false,
-            _ => previous_space = false,
+            _ => *previous_space = false,
         }
     }
     true
@@ -322,6 +351,61 @@ impl<const N: usize> PartialEq<[&str; N]> for Words {
 
 #[cfg(test)]
 mod tests {
+
+    /// The word-at-a-time test agrees with reading byte by byte.
+    #[test]
+    fn tidy_ascii_agrees_with_a_byte_at_a_time() {
+        fn slow(text: &str) -> bool {
+            let bytes = text.as_bytes();
+            if bytes.first() == Some(&b' ') || bytes.last() == Some(&b' ') {
+                return false;
+            }
+            let mut previous_space = false;
+            for &b in bytes {
+                match b {
+                    b' ' if previous_space => return false,
+                    b' ' => previous_space = true,
+                    b'\t' | b'\n' | b'\x0b' | b'\x0c' | b'\r' => return false,
+                    0x80.. => return false,
+                    _ => previous_space = false,
+                }
+            }
+            true
+        }
+        let special = [
+            '\t', '\n', '\r', '\x0b', '\x0c', '\x01', '\x08', '.', 'é', '\u{3000}',
+        ];
+        let mut r: u64 = 0x9E37_79B9_7F4A_7C15;
+        let mut next = move || {
+            r = r
+                .wrapping_mul(6_364_136_223_846_793_005)
+                .wrapping_add(1_442_695_040_888_963_407);
+            r >> 33
+        };
+        let (mut tidy, mut untidy) = (0, 0);
+        for _ in 0..20_000 {
+            let len = (next() % 40) as usize;
+            let mut text = String::new();
+            for _ in 0..len {
+                // Mostly letters and spaces, so that long tidy runs and
+                // double spaces across any eight bytes are common.
+                let pick = next() % 100;
+                text.push(match pick {
+                    0..=69 => 'a',
+                    70..=97 => ' ',
+                    _ => special[(next() % special.len() as u64) as usize],
+                });
+            }
+            if slow(&text) {
+                tidy += 1;
+            } else {
+                untidy += 1;
+            }
+            assert_eq!(is_tidy_ascii(&text), slow(&text), "{text:?}");
+        }
+        assert!(tidy > 1_000 && untidy > 1_000, "{tidy} {untidy}");
+    }
+
     use super::*;
 
     #[test]
