@@ -277,22 +277,9 @@ fn is_month(word: &str) -> bool {
 /// Where the meeting was held, from the opening paragraphs: "met in
 /// Seoul", "convened … in Tokyo", "Seoul hosted", "virtually".
 fn meeting_place(paragraphs: &[Paragraph]) -> Option<String> {
-    const NOT_PLACES: &[&str] = &[
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-        "Person",
-        "The",
-    ];
+    // Words an opening may put where a place goes: a month ("met in
+    // September", read by `is_month`) and these.
+    const NOT_PLACES: &[&str] = &["Person", "The"];
     paragraphs
         .iter()
         .filter(|p| !p.heading)
@@ -309,7 +296,7 @@ fn meeting_place(paragraphs: &[Paragraph]) -> Option<String> {
                 Some((head, month)) if is_month(month) => head,
                 _ => place,
             };
-            (!NOT_PLACES.contains(&first)).then(|| place.to_string())
+            (!NOT_PLACES.contains(&first) && !is_month(first)).then(|| place.to_string())
         })
 }
 
